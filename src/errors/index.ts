@@ -1,0 +1,39 @@
+import { coreErrors } from './core.ts';
+import type { ErrorSpec, ErrorTable } from './types.ts';
+import type { Violation } from '../domain/shared/violation.ts';
+
+// The one error table: every context adds its own file here.
+export const errorTable: ErrorTable = {
+  ...coreErrors,
+};
+
+/** An error the API answers with {code, message, article?, violations[]}. */
+export class AppError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly article?: number;
+  readonly violations: Violation[];
+  readonly details?: Record<string, unknown>;
+  constructor(
+    code: string,
+    opts: { message?: string; article?: number; violations?: Violation[]; details?: Record<string, unknown> } = {},
+  ) {
+    const spec: ErrorSpec | undefined = errorTable[code];
+    super(opts.message ?? spec?.message ?? code);
+    this.code = code;
+    this.status = spec?.status ?? 500;
+    this.article = opts.article ?? spec?.article;
+    this.violations = opts.violations ?? [];
+    this.details = opts.details;
+  }
+}
+
+/** Refusal carrying every violated rule; the first violation's article is the headline. */
+export function refusal(code: string, violations: Violation[]): AppError {
+  const articles = [...new Set(violations.map((v) => v.article).filter((a): a is number => a != null))];
+  return new AppError(code, {
+    message: violations.map((v) => v.message).join('；') || undefined,
+    article: articles[0],
+    violations,
+  });
+}
