@@ -1,10 +1,12 @@
 import { coreErrors } from './core.ts';
+import { calendarErrors } from './calendar.ts';
 import type { ErrorSpec, ErrorTable } from './types.ts';
 import type { Violation } from '../domain/shared/violation.ts';
 
 // The one error table: every context adds its own file here.
 export const errorTable: ErrorTable = {
   ...coreErrors,
+  ...calendarErrors,
 };
 
 /** An error the API answers with {code, message, article?, violations[]}. */
