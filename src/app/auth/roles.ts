@@ -1,0 +1,35 @@
+// Roles → permissions. A permission is `<context>.<action>`; a role grants patterns (`documents.*`).
+// Routes declare the permission they need; anything undeclared is denied.
+
+export interface RoleSpec {
+  label: string;
+  permissions: string[];
+}
+
+const LEADER = ['org.read', 'calendar.read', 'pack.read', 'documents.*', 'meetings.*', 'supervision.*', 'leaders.*', 'openness.read', 'search.staff', 'audit.read'];
+
+export const ROLES: Record<string, RoleSpec> = {
+  admin: { label: '系统管理员', permissions: ['*'] },
+  office_clerk: { label: '市政府办公室文书', permissions: ['org.read', 'org.write', 'calendar.read', 'pack.read', 'documents.*', 'meetings.*', 'supervision.*', 'leaders.*', 'openness.*', 'search.staff', 'audit.read'] },
+  office_secretary: { label: '市政府办公室秘书', permissions: ['org.read', 'org.write', 'calendar.read', 'pack.read', 'documents.*', 'meetings.*', 'supervision.*', 'leaders.*', 'openness.*', 'search.staff', 'audit.read'] },
+  dept_clerk: { label: '部门文书', permissions: ['org.read', 'calendar.read', 'pack.read', 'documents.*', 'meetings.read', 'meetings.propose', 'supervision.read', 'supervision.report', 'leaders.duty', 'openness.read', 'openness.interpret', 'search.staff'] },
+  dept_head: { label: '部门负责人', permissions: ['org.read', 'calendar.read', 'pack.read', 'documents.*', 'meetings.read', 'meetings.propose', 'meetings.attend', 'supervision.read', 'supervision.report', 'leaders.trip', 'leaders.duty', 'openness.read', 'openness.interpret', 'search.staff'] },
+  mayor: { label: '市长', permissions: LEADER },
+  exec_vice_mayor: { label: '常务副市长', permissions: LEADER },
+  vice_mayor: { label: '副市长', permissions: LEADER },
+  secretary_general: { label: '秘书长', permissions: LEADER },
+  deputy_secretary_general: { label: '副秘书长', permissions: LEADER },
+  duty_officer: { label: '值班员', permissions: ['org.read', 'calendar.read', 'pack.read', 'leaders.read', 'leaders.duty', 'search.staff'] },
+  system: { label: '系统', permissions: ['*'] },
+};
+
+export function roleGrants(pattern: string, permission: string): boolean {
+  if (pattern === '*') return true;
+  if (pattern.endsWith('.*')) return permission.startsWith(pattern.slice(0, -1));
+  return pattern === permission;
+}
+
+export function can(roles: readonly string[], permission: string): boolean {
+  if (permission === 'public' || permission === 'authenticated') return true;
+  return roles.some((r) => (ROLES[r]?.permissions ?? []).some((p) => roleGrants(p, permission)));
+}

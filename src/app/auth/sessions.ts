@@ -1,0 +1,115 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { AppError } from '../../errors/index.ts';
+import type { Queryable } from '../../store/db.ts';
+import type { Config } from '../../config.ts';
+import { runUseCase, type Actor, type AppDeps } from '../context.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface SessionUser {
+  userId: string;
+  tenantId: string;
+  login: string;
+  displayName: string;
+  personId: string | null;
+  roles: string[];
+}
+
+export async function createUser(
+  tx: Queryable,
+  u: { tenantId: string; login: string; displayName: string; password: string; personId?: string | null; roles: string[] },
+): Promise<string> {
+  const id = `user-${u.login}`;
+  await tx.query(
+    `INSERT INTO users (id, tenant_id, login, display_name, password_hash, person_id, roles)
+     VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (tenant_id, login) DO NOTHING`,
+    [id, u.tenantId, u.login, u.displayName, await hashPassword(u.password), u.personId ?? null, u.roles],
+  );
+  return id;
+}
+
+const anonymous = (tenantId: string, ip: string | null, name: string): Actor => ({
+  tenantId, userId: null, personId: null, name, roles: [], ip,
+});
+
+/**
+ * Password login. Failures count per account; at the threshold the account locks for a while (both
+ * configurable). Every attempt is on the audit record, whatever its outcome.
+ */
+export async function login(
+  deps: AppDeps,
+  config: Config,
+  input: { tenantId: string; login: string; password: string; ip: string | null },
+): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
+  const outcome = await runUseCase(deps, anonymous(input.tenantId, input.ip, input.login), async (ctx) => {
+    const { rows } = await ctx.tx.query(
+      'SELECT * FROM users WHERE tenant_id = $1 AND login = $2 FOR UPDATE', [input.tenantId, input.login]);
+    const u = rows[0];
+    if (!u || u.disabled) {
+      await ctx.audit({ action: 'auth.login_failed', objectType: 'user', objectId: input.login, payload: { reason: 'unknown_user' } });
+      return { error: 'AUTH.BAD_CREDENTIALS' as const };
+    }
+    if (u.locked_until && new Date(u.locked_until) > ctx.now) {
+      await ctx.audit({ action: 'auth.login_refused_locked', objectType: 'user', objectId: u.id });
+      return { error: 'AUTH.LOCKED' as const, until: new Date(u.locked_until) };
+    }
+    if (!(await verifyPassword(input.password, u.password_hash))) {
+      const failed = u.failed_logins + 1;
+      const lock = failed >= config.lockoutThreshold;
+      const until = lock ? new Date(ctx.now.getTime() + config.lockoutMinutes * 60_000) : null;
+      await ctx.tx.query('UPDATE users SET failed_logins = $2, locked_until = $3 WHERE id = $1',
+        [u.id, lock ? 0 : failed, until]);
+      await ctx.audit({ action: lock ? 'auth.locked' : 'auth.login_failed', objectType: 'user', objectId: u.id, payload: { failed } });
+      return lock ? { error: 'AUTH.LOCKED' as const, until: until! } : { error: 'AUTH.BAD_CREDENTIALS' as const };
+    }
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(ctx.now.getTime() + config.sessionMaxHours * 3_600_000);
+    await ctx.tx.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [u.id]);
+    await ctx.tx.query(
+      `INSERT INTO sessions (token_hash, user_id, tenant_id, ip, created_at, last_seen_at, expires_at)
+       VALUES ($1,$2,$3,$4,$5,$5,$6)`, [tokenHash(token), u.id, u.tenant_id, input.ip, ctx.now, expiresAt]);
+    await ctx.audit({ action: 'auth.login', objectType: 'user', objectId: u.id });
+    return {
+      token, expiresAt,
+      user: { userId: u.id, tenantId: u.tenant_id, login: u.login, displayName: u.display_name, personId: u.person_id, roles: u.roles },
+    };
+  });
+  if ('error' in outcome) {
+    throw new AppError(outcome.error, outcome.error === 'AUTH.LOCKED' && 'until' in outcome
+      ? { details: { lockedUntil: outcome.until.toISOString() } } : {});
+  }
+  return outcome;
+}
+
+/** Resolves a session token; an idle or expired session is ended and refused. */
+export async function resolveSession(
+  deps: AppDeps, config: Config, token: string,
+): Promise<SessionUser | 'expired' | null> {
+  const now = deps.clock.now();
+  const h = tokenHash(token);
+  const { rows } = await deps.db.query(
+    `SELECT s.*, u.login, u.display_name, u.person_id, u.roles, u.disabled
+       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`, [h]);
+  const s = rows[0];
+  if (!s || s.ended_at || s.disabled) return null;
+  const idleLimit = new Date(new Date(s.last_seen_at).getTime() + config.sessionIdleMinutes * 60_000);
+  if (now > idleLimit || now > new Date(s.expires_at)) {
+    await deps.db.query('UPDATE sessions SET ended_at = $2 WHERE token_hash = $1 AND ended_at IS NULL', [h, now]);
+    return 'expired';
+  }
+  // touch at most once a minute to keep reads cheap
+  if (now.getTime() - new Date(s.last_seen_at).getTime() > 60_000) {
+    await deps.db.query('UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1', [h, now]);
+  }
+  return { userId: s.user_id, tenantId: s.tenant_id, login: s.login, displayName: s.display_name, personId: s.person_id, roles: s.roles };
+}
+
+export async function logout(deps: AppDeps, actor: Actor, token: string): Promise<void> {
+  await runUseCase(deps, actor, async (ctx) => {
+    await ctx.tx.query('UPDATE sessions SET ended_at = $2 WHERE token_hash = $1 AND ended_at IS NULL', [tokenHash(token), ctx.now]);
+    await ctx.audit({ action: 'auth.logout', objectType: 'user', objectId: actor.userId ?? '' });
+  });
+}
+
+export const newId = (prefix: string) => `${prefix}-${randomUUID()}`;

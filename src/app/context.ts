@@ -1,0 +1,77 @@
+import type { Db, Queryable } from '../store/db.ts';
+import { appendAudit, type AuditEntry } from './audit/record.ts';
+
+/** Who is acting, resolved from the session (or the system for timers and the CLI). */
+export interface Actor {
+  tenantId: string;
+  userId: string | null;
+  personId: string | null;
+  name: string;
+  roles: string[];
+  ip: string | null;
+}
+
+export const systemActor = (tenantId: string, name = '系统'): Actor => ({
+  tenantId, userId: null, personId: null, name, roles: ['system'], ip: null,
+});
+
+/** The clock is a port: the server uses the system clock, tests and demos fix it. */
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock set to a fixed instant, or shifted by an offset from the system clock (ZHENGTONG_CLOCK). */
+export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
+  const v = env.ZHENGTONG_CLOCK;
+  if (!v) return systemClock;
+  const fixed = new Date(v);
+  if (Number.isNaN(fixed.getTime())) throw new Error(`ZHENGTONG_CLOCK 不是合法的时间：${v}`);
+  const offset = fixed.getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  /** called after a transaction that wrote audit records has committed (wakes the sealer) */
+  onAudit?: () => void;
+}
+
+/** What a use case gets: one transaction, the actor, one instant for the whole action, the audit. */
+export interface UseCaseContext {
+  tx: Queryable;
+  actor: Actor;
+  now: Date;
+  deps: AppDeps;
+  audit(entry: AuditEntry): Promise<void>;
+}
+
+/**
+ * Runs a use case in one transaction: its state changes and its audit records commit together or not
+ * at all. The instant `now` is read once, so every record of one action carries the same time.
+ */
+export async function runUseCase<T>(deps: AppDeps, actor: Actor, fn: (ctx: UseCaseContext) => Promise<T>): Promise<T> {
+  const now = deps.clock.now();
+  let audited = false;
+  const result = await deps.db.transaction(async (tx) => {
+    const ctx: UseCaseContext = {
+      tx,
+      actor,
+      now,
+      deps,
+      audit: async (entry) => {
+        audited = true;
+        await appendAudit(tx, actor, now, entry);
+      },
+    };
+    return fn(ctx);
+  });
+  if (audited) deps.onAudit?.();
+  return result;
+}
+
+/** Read-only work: no audit record, but still one consistent snapshot. */
+export function runQuery<T>(deps: AppDeps, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  return deps.db.transaction(fn);
+}

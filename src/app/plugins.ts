@@ -1,0 +1,10 @@
+import type { BackgroundTask } from './background.ts';
+import type { DemoSeeder } from './seed.ts';
+
+// What each context plugs into the runtime: its demo data (in dependency order) and its background work.
+
+export const demoSeeders: DemoSeeder[] = [
+];
+
+export const backgroundTasks: BackgroundTask[] = [
+];

@@ -1,0 +1,41 @@
+import { openDb, dbConfigFromEnv, type Db, type DbConfig } from '../store/db.ts';
+import { migrate } from '../store/migrate.ts';
+import { startSealer } from './audit/chain.ts';
+import { clockFromEnv, type AppDeps, type Clock } from './context.ts';
+import { seedDemo } from './seed.ts';
+import { startBackground } from './background.ts';
+
+export interface Runtime {
+  deps: AppDeps;
+  db: Db;
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the database, applies migrations, loads the demo on first start and starts the background
+ * work (the audit sealer, and the timers of every context). Used by the server and the tests alike.
+ */
+export async function startRuntime(opts: {
+  db?: DbConfig; clock?: Clock; tenant?: string; seed?: boolean; background?: boolean;
+} = {}): Promise<Runtime & { seeded: boolean }> {
+  const db = await openDb(opts.db ?? dbConfigFromEnv());
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  const deps: AppDeps = { db, clock: opts.clock ?? clockFromEnv() };
+  const seeded = opts.seed === false ? false : await seedDemo(deps, opts.tenant ?? 'wuwei');
+  const sealer = startSealer(db, { onError: (e) => console.error('审计封存失败', e) });
+  deps.onAudit = sealer.wake;
+  const bg = opts.background === false ? null : await startBackground(deps);
+  return {
+    deps, db, seeded,
+    async stop() {
+      await bg?.stop();
+      await sealer.stop();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import { AppError } from '../errors/index.ts';
+import { loadConfig } from '../config.ts';
+import { dbConfigFromEnv, openDb } from '../store/db.ts';
+import { migrate } from '../store/migrate.ts';
+import { sealAudit, verifyAudit } from '../app/audit/chain.ts';
+import { clockFromEnv } from '../app/context.ts';
+import { demoLogins, seedDemo } from '../app/seed.ts';
+import { startRuntime } from '../app/runtime.ts';
+import { ROLES } from '../app/auth/roles.ts';
+
+const HELP = `政通 — 《武威市人民政府工作规则》执行平台
+
+用法: zhengtong <命令>
+  serve                      启动服务（迁移数据库，首次启动载入武威演示数据）
+  migrate                    执行数据库迁移
+  seed                       载入武威演示数据（已有则跳过）
+  audit verify               校验审计链，指出第一条被破坏的记录
+  pack check [目录]          检查规则包（默认 packs/wuwei-2023）
+  calendar is-workday 日期   判断是否为工作日
+  calendar add 日期 N --unit workday|day   计算期限
+  openapi                    输出 OpenAPI 文档
+
+数据库: 默认嵌入式 PostgreSQL (PGlite, ./data，ZHENGTONG_DATA_DIR 可改)；设置 DATABASE_URL 使用 PostgreSQL 服务器。`;
+
+type Out = { out: (s: string) => void; err: (s: string) => void };
+const std: Out = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
+
+export async function main(argv: string[], io: Out = std): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'serve': return await serve(io);
+      case 'migrate': {
+        const db = await openDb(dbConfigFromEnv());
+        try {
+          const applied = await migrate(db);
+          io.out(applied.length ? `已执行迁移：${applied.join(', ')}` : '数据库已是最新');
+        } finally { await db.close(); }
+        return 0;
+      }
+      case 'seed': {
+        const rt = await startRuntime({ seed: false, background: false });
+        try {
+          const seeded = await seedDemo(rt.deps, loadConfig().tenant);
+          await sealAudit(rt.db);
+          io.out(seeded ? '已载入武威演示数据' : '演示数据已存在，未重复载入');
+        } finally { await rt.stop(); }
+        return 0;
+      }
+      case 'audit': {
+        if (rest[0] !== 'verify') { io.err('用法: zhengtong audit verify'); return 2; }
+        const db = await openDb(dbConfigFromEnv());
+        try {
+          await migrate(db);
+          await sealAudit(db);
+          const r = await verifyAudit(db);
+          if (r.ok) { io.out(`审计链完整：已校验 ${r.verified} 条记录，末条哈希 ${r.lastHash}`); return 0; }
+          io.err(`审计链被破坏：第 ${r.brokenChainPos} 位（记录序号 ${r.brokenSeq}）— ${r.reason}；此前 ${r.verified} 条完好`);
+          return 1;
+        } finally { await db.close(); }
+      }
+      case 'pack': {
+        if (rest[0] !== 'check') { io.err('用法: zhengtong pack check [目录]'); return 2; }
+        const { checkPack } = await import('../rules/index.ts');
+        const r = checkPack(rest[1] ?? 'packs/wuwei-2023');
+        if (r.ok) { io.out('规则包检查通过'); return 0; }
+        for (const p of r.problems) io.err(p);
+        return 1;
+      }
+      case 'calendar': {
+        const { runCalendarCommand } = await import('./calendar.ts');
+        return await runCalendarCommand(rest, io.out, io.err);
+      }
+      case 'openapi': {
+        const { generateOpenApi } = await import('../http/openapi.ts');
+        io.out(JSON.stringify(await generateOpenApi(), null, 2));
+        return 0;
+      }
+      case undefined: case 'help': case '--help': case '-h':
+        io.out(HELP);
+        return cmd ? 0 : 2;
+      default:
+        io.err(`未知命令：${cmd}\n\n${HELP}`);
+        return 2;
+    }
+  } catch (err) {
+    if (err instanceof AppError) { io.err(`${err.code}: ${err.message}`); return 1; }
+    io.err(`错误：${(err as Error).message}`);
+    return 1;
+  }
+}
+
+async function serve(io: Out): Promise<number> {
+  const config = loadConfig();
+  const { buildServer } = await import('../http/server.ts');
+  const { ensureWebBuilt } = await import('./web-build.ts');
+  await ensureWebBuilt(io);
+  const rt = await startRuntime({ clock: clockFromEnv(), tenant: config.tenant });
+  const app = await buildServer({ deps: rt.deps, config }, { logger: process.env.ZHENGTONG_LOG === 'true' });
+  await app.listen({ port: config.port, host: config.host });
+  const where = rt.db.kind === 'postgres' ? 'PostgreSQL 服务器 (DATABASE_URL)' : `嵌入式 PostgreSQL (PGlite, ${process.env.ZHENGTONG_DATA_DIR ?? './data'})`;
+  io.out(`政通已启动：http://${config.host}:${config.port}/  数据库：${where}${rt.seeded ? '（已载入武威演示数据）' : ''}`);
+  io.out('演示账号（密码见右侧）：');
+  for (const l of demoLogins()) io.out(`  ${l.login.padEnd(14)} ${l.password.padEnd(16)} ${l.displayName}（${l.roles.map((r) => ROLES[r]?.label ?? r).join('、')}）`);
+  const shutdown = async () => {
+    await app.close();
+    await rt.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  return await new Promise<number>(() => {});
+}

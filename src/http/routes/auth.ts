@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { login, logout } from '../../app/auth/sessions.ts';
+import { ROLES } from '../../app/auth/roles.ts';
+import { SESSION_COOKIE } from '../server.ts';
+import type { RouteModule } from '../types.ts';
+
+const routes: RouteModule = (app, ctx) => {
+  app.post('/auth/login', {
+    config: { permission: 'public' },
+    schema: {
+      tags: ['认证'], summary: '登录',
+      body: z.strictObject({ login: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
+    },
+  }, async (req, reply) => {
+    const r = await login(ctx.deps, ctx.config, {
+      tenantId: ctx.config.tenant, login: req.body.login, password: req.body.password, ip: req.ip,
+    });
+    reply.setCookie(SESSION_COOKIE, r.token, {
+      httpOnly: true, sameSite: 'lax', path: '/', secure: ctx.config.secureCookie,
+      maxAge: ctx.config.sessionMaxHours * 3600,
+    });
+    return { user: r.user, expiresAt: r.expiresAt.toISOString() };
+  });
+
+  app.post('/auth/logout', { config: { permission: 'authenticated' }, schema: { tags: ['认证'], summary: '退出登录' } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await logout(ctx.deps, req.actor, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  app.get('/auth/me', { config: { permission: 'authenticated' }, schema: { tags: ['认证'], summary: '当前用户' } }, async (req) => {
+    const u = req.user!;
+    return { ...u, roleLabels: u.roles.map((r) => ROLES[r]?.label ?? r) };
+  });
+};
+export default routes;

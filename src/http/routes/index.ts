@@ -1,0 +1,9 @@
+import type { RouteModule } from '../types.ts';
+import authRoutes from './auth.ts';
+import auditRoutes from './audit.ts';
+
+// Every context registers its routes here, under /api/v1.
+export const routeModules: RouteModule[] = [
+  authRoutes,
+  auditRoutes,
+];

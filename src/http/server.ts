@@ -1,0 +1,112 @@
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { AppError } from '../errors/index.ts';
+import { can } from '../app/auth/roles.ts';
+import { resolveSession } from '../app/auth/sessions.ts';
+import type { Actor } from '../app/context.ts';
+import { errorHandler, toErrorBody } from './errors.ts';
+import { routeModules } from './routes/index.ts';
+import type { App, ServerContext } from './types.ts';
+
+export const SESSION_COOKIE = 'zt_session';
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const WEB_DIST = join(ROOT, 'web', 'dist');
+
+export interface BuildOptions {
+  logger?: boolean;
+  /** serve the built web UI (default: when web/dist exists) */
+  serveWeb?: boolean;
+}
+
+export async function buildServer(ctx: ServerContext, opts: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info' } : false,
+    bodyLimit: ctx.config.bodyLimitBytes,
+    trustProxy: false,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider() as unknown as App;
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('user', null);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '政通 API', version: '1.0.0', description: '《武威市人民政府工作规则》(武政发〔2023〕19号) 的执行平台' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  // Deny by default: an API route without a declared permission cannot even be registered.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.config?.permission) {
+      throw new Error(`路由 ${route.method} ${route.url} 未声明权限`);
+    }
+  });
+
+  app.addHook('onRequest', async (req) => {
+    req.actor = { tenantId: ctx.config.tenant, userId: null, personId: null, name: '公众', roles: [], ip: req.ip };
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const s = await resolveSession(ctx.deps, ctx.config, token);
+    if (s === 'expired') {
+      (req as any).sessionExpired = true;
+      return;
+    }
+    if (s) {
+      req.user = s;
+      req.actor = { tenantId: s.tenantId, userId: s.userId, personId: s.personId, name: s.displayName, roles: s.roles, ip: req.ip };
+    }
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const permission = req.routeOptions.config?.permission;
+    if (!req.url.startsWith('/api/')) return;
+    if (!permission) throw new AppError('AUTH.FORBIDDEN');
+    if (permission === 'public') return;
+    if (!req.user) throw new AppError((req as any).sessionExpired ? 'AUTH.SESSION_EXPIRED' : 'AUTH.UNAUTHENTICATED');
+    if (!can(req.user.roles, permission)) {
+      throw new AppError('AUTH.FORBIDDEN', { details: { permission } });
+    }
+  });
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Referrer-Policy', 'same-origin');
+    return payload;
+  });
+
+  app.get('/healthz', { config: { permission: 'public' }, schema: { hide: true } }, async () => {
+    await ctx.deps.db.query('SELECT 1');
+    return { status: 'ok', database: ctx.deps.db.kind };
+  });
+
+  for (const mod of routeModules) {
+    await app.register(async (scoped) => { await mod(scoped as App, ctx); }, { prefix: '/api/v1' });
+  }
+
+  const serveWeb = opts.serveWeb ?? existsSync(join(WEB_DIST, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !serveWeb || req.method !== 'GET') {
+      return reply.status(404).send(toErrorBody(new AppError('REQUEST.NOT_FOUND')));
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  return app;
+}

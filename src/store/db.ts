@@ -1,0 +1,54 @@
+// One database interface over the embedded PGlite (default) and a PostgreSQL server (DATABASE_URL).
+// Both speak the PostgreSQL 15 dialect; results are normalised (int8 → number, date → 'YYYY-MM-DD').
+
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+export interface Queryable {
+  query<T = Record<string, any>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  /** several statements without parameters (migrations) */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** runs fn in one transaction: everything commits together or not at all */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DbConfig {
+  /** postgres://… selects a PostgreSQL server; otherwise the embedded PGlite */
+  url?: string;
+  /** folder of the embedded database; 'memory://' keeps it in memory */
+  dataDir?: string;
+  /** PostgreSQL schema to use (tests isolate themselves in their own schema) */
+  schema?: string;
+  /** PGlite only: start from a dumped data folder (tar) */
+  loadDataDir?: Blob | File;
+  poolSize?: number;
+}
+
+export async function openDb(config: DbConfig): Promise<Db> {
+  if (config.url) {
+    const { openPostgres } = await import('./postgres.ts');
+    return openPostgres(config.url, { schema: config.schema, poolSize: config.poolSize });
+  }
+  const { openPglite } = await import('./pglite.ts');
+  return openPglite(config.dataDir ?? './data', { loadDataDir: config.loadDataDir });
+}
+
+/** The configuration the server and the CLI use: DATABASE_URL, else ZHENGTONG_DATA_DIR, else ./data. */
+export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
+  return env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.ZHENGTONG_DATA_DIR ?? './data' };
+}
+
+/** PostgreSQL error code (23505 unique violation …) whatever the driver wrapped it in */
+export function pgErrorCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  if (typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  if (typeof e?.cause?.code === 'string') return e.cause.code;
+  return undefined;
+}

@@ -1,0 +1,59 @@
+// Test databases: PGlite in memory by default, a PostgreSQL server when DATABASE_URL is set (each test
+// database then lives in its own schema, dropped at the end). Migrations run once per process; later
+// PGlite databases start from a dump of the migrated one.
+import { randomBytes } from 'node:crypto';
+import { openDb, type Db } from '../../src/store/db.ts';
+import { migrate } from '../../src/store/migrate.ts';
+import type { AppDeps, Clock } from '../../src/app/context.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+
+let pgliteDump: Blob | File | null = null;
+
+export const usingPostgres = () => Boolean(process.env.DATABASE_URL);
+
+export interface TestDb {
+  db: Db;
+  close(): Promise<void>;
+}
+
+export async function openTestDb(): Promise<TestDb> {
+  if (process.env.DATABASE_URL) {
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const db = await openDb({ url: process.env.DATABASE_URL, schema, poolSize: 8 });
+    await migrate(db);
+    return {
+      db,
+      async close() {
+        await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await db.close();
+      },
+    };
+  }
+  if (!pgliteDump) {
+    const first = await openDb({ dataDir: 'memory://' });
+    await migrate(first);
+    pgliteDump = await (first as any).dumpDataDir();
+    await first.close();
+  }
+  const db = await openDb({ dataDir: 'memory://', loadDataDir: pgliteDump! });
+  await migrate(db); // no-op unless migrations changed since the dump
+  return { db, close: () => db.close() };
+}
+
+/** A clock the test moves by hand. */
+export function manualClock(start: string | Date): Clock & { set(d: string | Date): void; advance(ms: number): void } {
+  let t = new Date(start).getTime();
+  return {
+    now: () => new Date(t),
+    set: (d) => { t = new Date(d).getTime(); },
+    advance: (ms) => { t += ms; },
+  };
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), ...overrides };
+}
+
+export function depsFor(db: Db, clock: Clock): AppDeps {
+  return { db, clock };
+}

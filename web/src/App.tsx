@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Button, Dropdown, Layout, Menu, Spin, Typography } from 'antd';
+import { Link, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { get, post } from './lib/api.ts';
+import { SessionContext, type Me } from './lib/session.tsx';
+import { Login } from './Login.tsx';
+import { sections } from './sections.tsx';
+import { publicRoutes } from './public.tsx';
+
+const { Header, Sider, Content } = Layout;
+
+export function App() {
+  const location = useLocation();
+  if (publicRoutes.some((r) => location.pathname === r.path || location.pathname.startsWith(r.path + '/'))) {
+    return (
+      <Routes>
+        {publicRoutes.map((r) => <Route key={r.path} path={r.path + '/*'} element={r.element} />)}
+      </Routes>
+    );
+  }
+  return <StaffApp />;
+}
+
+function StaffApp() {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const refresh = useCallback(() => {
+    get<Me>('/auth/me').then(setMe, () => setMe(null));
+  }, []);
+  useEffect(refresh, [refresh]);
+  useEffect(() => {
+    const h = () => setMe(null);
+    window.addEventListener('zt:unauthenticated', h);
+    return () => window.removeEventListener('zt:unauthenticated', h);
+  }, []);
+
+  if (me === undefined) return <Spin style={{ margin: 80 }} />;
+  if (me === null) return <Login onLogin={refresh} />;
+
+  const items = sections.map((s) => {
+    const visible = s.pages.filter((p) => !p.hidden);
+    return visible.length === 1
+      ? { key: visible[0].path, label: <Link to={visible[0].path}>{s.label}</Link> }
+      : { key: s.key, label: s.label, children: visible.map((p) => ({ key: p.path, label: <Link to={p.path}>{p.label}</Link> })) };
+  });
+  const allPages = sections.flatMap((s) => s.pages);
+  const selected = allPages
+    .map((p) => p.path)
+    .filter((p) => p === location.pathname || (p !== '/' && location.pathname.startsWith(p + '/')))
+    .sort((a, b) => b.length - a.length)[0] ?? '/';
+
+  return (
+    <SessionContext.Provider value={{ me, refresh }}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Header style={{ display: 'flex', alignItems: 'center', background: '#b71c1c', paddingInline: 24 }}>
+          <Typography.Title level={4} style={{ color: '#fff', margin: 0, flex: 1 }}>
+            政通 · 武威市人民政府
+          </Typography.Title>
+          <Dropdown
+            menu={{
+              items: [{ key: 'logout', label: '退出登录' }],
+              onClick: async () => { await post('/auth/logout'); setMe(null); navigate('/'); },
+            }}
+          >
+            <Button type="text" style={{ color: '#fff' }} data-testid="current-user">
+              {me.displayName}（{me.roleLabels.join('、')}）
+            </Button>
+          </Dropdown>
+        </Header>
+        <Layout>
+          <Sider width={200} theme="light">
+            <Menu mode="inline" selectedKeys={[selected]} defaultOpenKeys={sections.map((s) => s.key)} items={items} style={{ height: '100%' }} />
+          </Sider>
+          <Content style={{ padding: 24 }}>
+            <Routes>
+              {allPages.map((p) => <Route key={p.path} path={p.path === '/' ? '/' : p.path + '/*'} element={p.element} />)}
+            </Routes>
+          </Content>
+        </Layout>
+      </Layout>
+    </SessionContext.Provider>
+  );
+}

@@ -1,0 +1,25 @@
+import type { ReactNode } from 'react';
+import { Home } from './sections/home/Home.tsx';
+import { UnderConstruction } from './sections/home/UnderConstruction.tsx';
+import { AuditPage } from './sections/admin/AuditPage.tsx';
+
+// The product's sections: each context adds its pages here. `path` is under the staff UI.
+export interface Section {
+  key: string;
+  label: string;
+  pages: { path: string; label: string; element: ReactNode; hidden?: boolean }[];
+}
+
+export const sections: Section[] = [
+  { key: 'home', label: '工作台', pages: [{ path: '/', label: '工作台', element: <Home /> }] },
+  { key: 'documents', label: '公文', pages: [{ path: '/documents', label: '公文', element: <UnderConstruction title="公文" /> }] },
+  { key: 'meetings', label: '会议', pages: [{ path: '/meetings', label: '会议', element: <UnderConstruction title="会议" /> }] },
+  { key: 'supervision', label: '督查', pages: [{ path: '/supervision', label: '督查', element: <UnderConstruction title="督查" /> }] },
+  { key: 'leaders', label: '领导', pages: [{ path: '/leaders', label: '领导', element: <UnderConstruction title="领导" /> }] },
+  { key: 'openness', label: '公开', pages: [{ path: '/openness', label: '公开', element: <UnderConstruction title="政务公开" /> }] },
+  {
+    key: 'admin', label: '管理', pages: [
+      { path: '/admin/audit', label: '审计链', element: <AuditPage /> },
+    ],
+  },
+];
