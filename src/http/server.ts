@@ -72,7 +72,7 @@ export async function buildServer(ctx: ServerContext, opts: BuildOptions = {}): 
 
   app.addHook('preHandler', async (req) => {
     const permission = req.routeOptions.config?.permission;
-    if (!req.url.startsWith('/api/')) return;
+    if (!req.url.startsWith('/api/') || req.is404) return;
     if (!permission) throw new AppError('AUTH.FORBIDDEN');
     if (permission === 'public') return;
     if (!req.user) throw new AppError((req as any).sessionExpired ? 'AUTH.SESSION_EXPIRED' : 'AUTH.UNAUTHENTICATED');

@@ -1,0 +1,45 @@
+import { buildServer } from '../../src/http/server.ts';
+import { seedDemo } from '../../src/app/seed.ts';
+import { sealAudit } from '../../src/app/audit/chain.ts';
+import type { App } from '../../src/http/types.ts';
+import type { AppDeps, Clock } from '../../src/app/context.ts';
+import type { Config } from '../../src/config.ts';
+import { manualClock, openTestDb, testConfig, type TestDb } from './harness.ts';
+
+export interface TestServer {
+  app: App;
+  deps: AppDeps;
+  t: TestDb;
+  clock: ReturnType<typeof manualClock>;
+  config: Config;
+  /** logs in and returns the cookie header */
+  login(login: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export const DEMO_PASSWORD = 'Zhengtong@2026';
+
+/** A server on a fresh test database with the Wuwei demo loaded, without a listening socket. */
+export async function startTestServer(opts: { now?: string; config?: Partial<Config>; seed?: boolean } = {}): Promise<TestServer> {
+  const t = await openTestDb();
+  const clock = manualClock(opts.now ?? '2026-03-02T09:00:00+08:00');
+  const deps: AppDeps = { db: t.db, clock: clock as Clock };
+  if (opts.seed !== false) await seedDemo(deps, 'wuwei');
+  const config = testConfig(opts.config);
+  const app = await buildServer({ deps, config }, { serveWeb: false });
+  await app.ready();
+  return {
+    app, deps, t, clock, config,
+    async login(login, password = DEMO_PASSWORD) {
+      const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password } });
+      if (r.statusCode !== 200) throw new Error(`login ${login} failed: ${r.statusCode} ${r.body}`);
+      const c = r.cookies.find((x) => x.name === 'zt_session');
+      return `zt_session=${c!.value}`;
+    },
+    async close() {
+      await app.close();
+      await sealAudit(t.db);
+      await t.close();
+    },
+  };
+}
