@@ -7,10 +7,11 @@ import { dayNumberOf, fromDayNumber, isWeekend, parseParts, toDayNumber, type Is
 
 const dateText = z.string().min(1);
 
+// Strict at every level: a misspelt key (makeupWorkday) must not silently drop days.
 export const arrangementSchema = z
-  .object({
+  .strictObject({
     year: z.number().int().min(1949).max(9999),
-    notice: z.object({
+    notice: z.strictObject({
       /** 国务院办公厅关于2026年部分节假日安排的通知 */
       title: z.string().min(1),
       /** 国办发明电〔2025〕7号 */
@@ -21,17 +22,16 @@ export const arrangementSchema = z
     }),
     holidays: z
       .array(
-        z.object({
+        z.strictObject({
           name: z.string().min(1),
           /** the notice's own sentence for this holiday */
           text: z.string().optional(),
-          daysOff: z.array(z.object({ from: dateText, to: dateText })).min(1),
+          daysOff: z.array(z.strictObject({ from: dateText, to: dateText })).min(1),
           makeupWorkdays: z.array(dateText).default([]),
         }),
       )
       .min(1),
-  })
-  .strict();
+  });
 
 export type ArrangementInput = z.input<typeof arrangementSchema>;
 

@@ -155,6 +155,11 @@ function unknownYearsIn(cal: CalendarIndex, from: number, to: number): number[] 
   return out;
 }
 
+/** Years in [from, to] (inclusive, any order) whose arrangement is not loaded. */
+export function unknownYearsBetween(cal: CalendarIndex, from: IsoDate | string, to: IsoDate | string): number[] {
+  return unknownYearsIn(cal, offsetOf(cal, from), offsetOf(cal, to));
+}
+
 /** Whether a year's arrangement is loaded. */
 export const isYearLoaded = (cal: CalendarIndex, year: number): boolean => cal.loadedYears.includes(year);
 
