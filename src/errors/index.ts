@@ -1,5 +1,6 @@
 import { coreErrors } from './core.ts';
 import { calendarErrors } from './calendar.ts';
+import { orgErrors } from './org.ts';
 import type { ErrorSpec, ErrorTable } from './types.ts';
 import type { Violation } from '../domain/shared/violation.ts';
 
@@ -7,6 +8,7 @@ import type { Violation } from '../domain/shared/violation.ts';
 export const errorTable: ErrorTable = {
   ...coreErrors,
   ...calendarErrors,
+  ...orgErrors,
 };
 
 /** An error the API answers with {code, message, article?, violations[]}. */
