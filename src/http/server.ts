@@ -18,6 +18,13 @@ export const SESSION_COOKIE = 'zt_session';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const WEB_DIST = join(ROOT, 'web', 'dist');
 
+/** Every API route with the permission it declares (the access-matrix test walks it). */
+export interface RouteInfo {
+  method: string;
+  url: string;
+  permission: string;
+}
+
 export interface BuildOptions {
   logger?: boolean;
   /** serve the built web UI (default: when web/dist exists) */
@@ -49,36 +56,36 @@ export async function buildServer(ctx: ServerContext, opts: BuildOptions = {}): 
   });
 
   // Deny by default: an API route without a declared permission cannot even be registered.
+  const routeTable: RouteInfo[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && !route.config?.permission) {
-      throw new Error(`路由 ${route.method} ${route.url} 未声明权限`);
+    if (!route.url.startsWith('/api/')) return;
+    if (!route.config?.permission) throw new Error(`路由 ${route.method} ${route.url} 未声明权限`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, permission: route.config.permission });
     }
   });
 
+  // Authentication and the permission check run before the body is even parsed: an anonymous or
+  // unauthorised caller learns nothing about the route's input.
   app.addHook('onRequest', async (req) => {
     req.actor = { tenantId: ctx.config.tenant, userId: null, personId: null, name: '公众', roles: [], ip: req.ip };
+    let expired = false;
     const token = req.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const s = await resolveSession(ctx.deps, ctx.config, token);
-    if (s === 'expired') {
-      (req as any).sessionExpired = true;
-      return;
+    if (token) {
+      const s = await resolveSession(ctx.deps, ctx.config, token);
+      if (s === 'expired') expired = true;
+      else if (s) {
+        req.user = s;
+        req.actor = { tenantId: s.tenantId, userId: s.userId, personId: s.personId, name: s.displayName, roles: s.roles, ip: req.ip };
+      }
     }
-    if (s) {
-      req.user = s;
-      req.actor = { tenantId: s.tenantId, userId: s.userId, personId: s.personId, name: s.displayName, roles: s.roles, ip: req.ip };
-    }
-  });
-
-  app.addHook('preHandler', async (req) => {
-    const permission = req.routeOptions.config?.permission;
     if (!req.url.startsWith('/api/') || req.is404) return;
+    const permission = req.routeOptions.config?.permission;
     if (!permission) throw new AppError('AUTH.FORBIDDEN');
     if (permission === 'public') return;
-    if (!req.user) throw new AppError((req as any).sessionExpired ? 'AUTH.SESSION_EXPIRED' : 'AUTH.UNAUTHENTICATED');
-    if (!can(req.user.roles, permission)) {
-      throw new AppError('AUTH.FORBIDDEN', { details: { permission } });
-    }
+    if (!req.user) throw new AppError(expired ? 'AUTH.SESSION_EXPIRED' : 'AUTH.UNAUTHENTICATED');
+    if (!can(req.user.roles, permission)) throw new AppError('AUTH.FORBIDDEN', { details: { permission } });
   });
 
   app.addHook('onSend', async (_req, reply, payload) => {

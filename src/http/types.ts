@@ -16,6 +16,9 @@ export interface ServerContext {
 export type RouteModule = (app: App, ctx: ServerContext) => void | Promise<void>;
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: { method: string; url: string; permission: string }[];
+  }
   interface FastifyContextConfig {
     /** the permission the route needs: 'documents.register', 'authenticated' (any login) or 'public' */
     permission?: string;

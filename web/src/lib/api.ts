@@ -39,15 +39,4 @@ export const get = <T = any>(url: string) => api<T>('GET', url);
 export const post = <T = any>(url: string, body: unknown = {}) => api<T>('POST', url, body);
 export const put = <T = any>(url: string, body: unknown = {}) => api<T>('PUT', url, body);
 
-/** 66 → 第六十六条 */
-export function articleLabel(n: number): string {
-  const d = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-  const cn = (x: number): string => {
-    if (x < 10) return d[x];
-    if (x < 20) return '十' + (x % 10 ? d[x % 10] : '');
-    if (x < 100) return d[Math.floor(x / 10)] + '十' + (x % 10 ? d[x % 10] : '');
-    const r = x % 100;
-    return d[Math.floor(x / 100)] + '百' + (r === 0 ? '' : r < 10 ? '零' + d[r] : cn(r));
-  };
-  return `第${cn(n)}条`;
-}
+export { articleLabel } from '../../../src/domain/shared/article.ts';

@@ -1,0 +1,10 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateOpenApi } from '../../src/http/openapi.ts';
+
+test('docs/openapi.json is the OpenAPI document of the running routes (run `npm run docs` after a change)', async () => {
+  const committed = JSON.parse(readFileSync(join(import.meta.dirname, '../../docs/openapi.json'), 'utf8'));
+  assert.deepEqual(committed, JSON.parse(JSON.stringify(await generateOpenApi())));
+});
