@@ -6,7 +6,7 @@ export type BackgroundTask = (deps: AppDeps) => Promise<{ stop(): Promise<void> 
 
 
 export async function startBackground(deps: AppDeps): Promise<{ stop(): Promise<void> }> {
-  const running = [];
+  const running: { stop(): Promise<void> }[] = [];
   for (const t of backgroundTasks) running.push(await t(deps));
   return { async stop() { for (const r of running.reverse()) await r.stop(); } };
 }

@@ -76,8 +76,8 @@ export async function login(
     };
   });
   if ('error' in outcome) {
-    throw new AppError(outcome.error, outcome.error === 'AUTH.LOCKED' && 'until' in outcome
-      ? { details: { lockedUntil: outcome.until.toISOString() } } : {});
+    const until = 'until' in outcome ? outcome.until : undefined;
+    throw new AppError(outcome.error as string, until ? { details: { lockedUntil: until.toISOString() } } : {});
   }
   return outcome;
 }
