@@ -63,6 +63,7 @@ export function smallOrg(records: { absences?: Absence[]; entrustments?: Entrust
       { id: 'pos-fgw-head', kind: 'department_principal_head', unitId: 'u-fgw', title: '市发展改革委主任' },
       { id: 'pos-jyj-head', kind: 'department_principal_head', unitId: 'u-jyj', title: '市教育局局长' },
       { id: 'pos-gaj-head', kind: 'department_principal_head', unitId: 'u-gaj', title: '市公安局局长' },
+      { id: 'pos-office-director', kind: 'department_principal_head', unitId: 'u-office', title: '市政府办公室主任' },
       { id: 'pos-office-clerk', kind: 'clerk', unitId: 'u-office', title: '市政府办公室文书' },
     ],
     assignments: [
@@ -73,6 +74,7 @@ export function smallOrg(records: { absences?: Absence[]; entrustments?: Entrust
       { id: 'a-vm3', positionId: 'pos-vm3', personId: 'p-vm3', period: since },
       { id: 'a-gaj', positionId: 'pos-gaj-head', personId: 'p-vm3', period: since, concurrent: true },
       { id: 'a-sg', positionId: 'pos-sg', personId: 'p-sg', period: since },
+      { id: 'a-office', positionId: 'pos-office-director', personId: 'p-sg', period: since, concurrent: true },
       { id: 'a-dsg1', positionId: 'pos-dsg1', personId: 'p-dsg1', period: since },
       { id: 'a-dsg2', positionId: 'pos-dsg2', personId: 'p-dsg2', period: since },
       { id: 'a-fgw', positionId: 'pos-fgw-head', personId: 'p-fgw', period: since },

@@ -36,6 +36,14 @@ test('第八条: a vacant post has no member; a past holder is not a member', ()
   assert.ok(membersOf(org, GOVERNMENT, '2026-01-31').some((m) => m.personId === 'p-jyj'));
 });
 
+test('第八条: the government office is a working department — its director is a member (here the secretary-general, once)', () => {
+  const org = smallOrg();
+  assert.equal(membersOf(org, GOVERNMENT, DAY).filter((m) => m.personId === 'p-sg').length, 1);
+  org.people.push({ id: 'p-director', name: '丑主任' });
+  org.assignments = org.assignments.map((a) => (a.id === 'a-office' ? { ...a, personId: 'p-director', concurrent: false } : a));
+  assert.ok(membersOf(org, GOVERNMENT, DAY).some((m) => m.personId === 'p-director' && m.positionId === 'pos-office-director'));
+});
+
 test('第五十二条: the plenary has the same composition as the government', () => {
   assert.deepEqual(membersOf(smallOrg(), PLENARY, DAY), membersOf(smallOrg(), GOVERNMENT, DAY));
 });

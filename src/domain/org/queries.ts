@@ -119,8 +119,9 @@ export function membersOf(org: Org, composition: Composition, date: IsoDate): Me
     vice_mayors: () => positionsOfKind(org, 'executive_vice_mayor', 'vice_mayor').filter(inGov),
     secretary_general: () => positionsOfKind(org, 'secretary_general').filter(inGov),
     deputy_secretaries_general: () => positionsOfKind(org, 'deputy_secretary_general').filter(inGov),
+    // the office is a government working department too (市政府工作部门), listed first
     constituent_department_principal_heads: () =>
-      unitsOfKind(org, 'constituent_department', date)
+      [...unitsOfKind(org, 'government_office', date), ...unitsOfKind(org, 'constituent_department', date)]
         .map((u) => principalHeadPost(org, u.id))
         .filter((p): p is Position => p != null),
   };

@@ -22,7 +22,7 @@ export interface Tenant {
 
 export const UNIT_KINDS = [
   'municipal_government', // 市政府
-  'government_office', // 市政府办公室
+  'government_office', // 市政府办公室 — a working department too: its head is among 组成部门主要负责同志
   'constituent_department', // 组成部门（局、委员会、办公室）
   'affiliated_institution', // 直属事业单位 / 部门归口管理单位（第九十九条）
   'county_government', // 县区政府
