@@ -207,6 +207,8 @@ export function loadPack(dir: string, seen: string[] = []): Pack {
   const absolute = resolve(dir);
   const problems = new Problems();
   const raw = readPackFolder(absolute, problems);
+  // Cross-file checks run even when a file had problems, so that one run lists everything.
+  if (raw?.source && !raw.file.extends) crossCheck(raw, raw.source.articles.length, problems);
   problems.throwIfAny(absolute);
   const r = raw as Raw;
 
@@ -233,8 +235,6 @@ export function loadPack(dir: string, seen: string[] = []): Pack {
   }
 
   const articles = r.source!.articles;
-  crossCheck(r, articles.length, problems);
-  problems.throwIfAny(absolute);
   return buildPack({
     meta: metaOf(r.file),
     header: r.source!.header,

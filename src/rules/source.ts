@@ -101,7 +101,7 @@ export function parseSource(text: string): ParsedSource {
     const c = CHAPTER_LINE.exec(line);
     if (c) {
       const number = parseChineseNumber(c[1]);
-      const expected = (chapter?.number ?? 0) + 1;
+      const expected: number = (chapter?.number ?? 0) + 1;
       if (number !== expected) problems.push(`第 ${i + 1} 行：应为第${expected}章，实际为${line}`);
       chapter = { number, label: `第${c[1]}章`, title: c[2].replace(/[\s\u3000]+/g, '') };
       continue;
@@ -113,7 +113,7 @@ export function parseSource(text: string): ParsedSource {
     const a = ARTICLE_LINE.exec(line);
     if (a) {
       const number = parseChineseNumber(a[1]);
-      const expected = drafts.length + 1;
+      const expected: number = (drafts[drafts.length - 1]?.number ?? 0) + 1;
       if (number !== expected) problems.push(`第 ${i + 1} 行：应为${articleLabel(expected)}，实际为第${a[1]}条`);
       drafts.push({ number, chapter, lines: [a[2]] });
       continue;
