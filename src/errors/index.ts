@@ -1,14 +1,18 @@
 import { coreErrors } from './core.ts';
+import { outputErrors } from './output.ts';
 import { calendarErrors } from './calendar.ts';
 import { orgErrors } from './org.ts';
+import { opennessErrors } from './openness.ts';
 import type { ErrorSpec, ErrorTable } from './types.ts';
 import type { Violation } from '../domain/shared/violation.ts';
 
 // The one error table: every context adds its own file here.
 export const errorTable: ErrorTable = {
   ...coreErrors,
+  ...outputErrors,
   ...calendarErrors,
   ...orgErrors,
+  ...opennessErrors,
 };
 
 /** An error the API answers with {code, message, article?, violations[]}. */
