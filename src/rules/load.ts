@@ -203,7 +203,11 @@ function applyOverrides(file: PackFile, base: Pack, problems: Problems): Rule[] 
  * Loads the pack in `dir`. A derived pack (`extends: <id>`) loads the sibling folder of that id and
  * applies its parameter overrides, keeping the base's text, rules and conventions unless it gives its own.
  */
-export function loadPack(dir: string, seen: string[] = []): Pack {
+export function loadPack(dir: string): Pack {
+  return loadPackFrom(dir, []);
+}
+
+function loadPackFrom(dir: string, seen: string[]): Pack {
   const absolute = resolve(dir);
   const problems = new Problems();
   const raw = readPackFolder(absolute, problems);
@@ -218,7 +222,7 @@ export function loadPack(dir: string, seen: string[] = []): Pack {
     const baseDir = join(dirname(absolute), r.file.extends);
     if (!existsSync(join(baseDir, 'pack.yaml')))
       throw new AppError('PACK.INVALID', { message: `pack.yaml: extends: 找不到被继承的规则包 "${r.file.extends}"（${baseDir}）` });
-    const base = loadPack(baseDir, [...seen, r.file.id]);
+    const base = loadPackFrom(baseDir, [...seen, r.file.id]);
     if (r.rules.length) problems.add('rules/', null, '继承的规则包只能用 overrides 修改参数，不能另加规则文件');
     const rules = applyOverrides(r.file, base, problems);
     problems.throwIfAny(absolute);
