@@ -2,6 +2,7 @@ import { coreErrors } from './core.ts';
 import { outputErrors } from './output.ts';
 import { calendarErrors } from './calendar.ts';
 import { orgErrors } from './org.ts';
+import { opennessErrors } from './openness.ts';
 import type { ErrorSpec, ErrorTable } from './types.ts';
 import type { Violation } from '../domain/shared/violation.ts';
 
@@ -11,6 +12,7 @@ export const errorTable: ErrorTable = {
   ...outputErrors,
   ...calendarErrors,
   ...orgErrors,
+  ...opennessErrors,
 };
 
 /** An error the API answers with {code, message, article?, violations[]}. */
