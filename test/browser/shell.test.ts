@@ -22,3 +22,12 @@ test('web shell: logging in shows the sections of the product', async () => {
   }
   assert.match(await env.page.getByTestId('current-user').innerText(), /系统管理员/);
 });
+
+test('rule-pack browser: clicking 第六十六条 shows its text and the countersign time limit', async () => {
+  await env.page.goto(env.baseUrl + '/admin/pack');
+  await env.page.getByTestId('article-66').click();
+  const detail = env.page.getByTestId('article-detail');
+  await detail.getByText('第六十六条（').waitFor();
+  assert.match(await detail.innerText(), /2个工作日/);
+  await env.page.screenshot({ path: 'test-results/pack-browser.png' });
+});

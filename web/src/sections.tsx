@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Home } from './sections/home/Home.tsx';
 import { UnderConstruction } from './sections/home/UnderConstruction.tsx';
 import { AuditPage } from './sections/admin/AuditPage.tsx';
+import { PackPage } from './sections/admin/PackPage.tsx';
 
 // The product's sections: each context adds its pages here. `path` is under the staff UI.
 export interface Section {
@@ -19,6 +20,7 @@ export const sections: Section[] = [
   { key: 'openness', label: '公开', pages: [{ path: '/openness', label: '公开', element: <UnderConstruction title="政务公开" /> }] },
   {
     key: 'admin', label: '管理', pages: [
+      { path: '/admin/pack', label: '规则包', element: <PackPage /> },
       { path: '/admin/audit', label: '审计链', element: <AuditPage /> },
     ],
   },

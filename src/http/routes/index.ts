@@ -1,9 +1,13 @@
 import type { RouteModule } from '../types.ts';
 import authRoutes from './auth.ts';
 import auditRoutes from './audit.ts';
+import orgRoutes from './org.ts';
+import packRoutes from './pack.ts';
 
 // Every context registers its routes here, under /api/v1.
 export const routeModules: RouteModule[] = [
   authRoutes,
   auditRoutes,
+  orgRoutes,
+  packRoutes,
 ];
