@@ -1,0 +1,72 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'zhengtong.mjs');
+const run = (args: string[], env: Record<string, string>) =>
+  spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', ...env }, encoding: 'utf8', timeout: 120_000 });
+
+test('embedded storage: a second process on the same data folder is refused with a clear message, and the first keeps working', { skip: Boolean(process.env.DATABASE_URL) && 'embedded mode only' }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zt-lock-'));
+  try {
+    assert.equal(run(['migrate'], { ZHENGTONG_DATA_DIR: dir }).status, 0);
+    // hold the folder in a child that stays alive
+    const holder = spawn(process.execPath, ['--import', 'tsx', '-e', `
+      const { openDb } = await import(${JSON.stringify(join(ROOT, 'src/store/db.ts'))});
+      const db = await openDb({ dataDir: ${JSON.stringify(dir)} });
+      console.log('held');
+      setInterval(() => db.query('SELECT 1'), 1000);
+    `], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => holder.stdout!.on('data', (d) => String(d).includes('held') && resolve()));
+    const second = run(['migrate'], { ZHENGTONG_DATA_DIR: dir });
+    holder.kill('SIGKILL');
+    assert.notEqual(second.status, 0);
+    assert.match(second.stderr, /STORE\.FOLDER_LOCKED/);
+    assert.match(second.stderr, /已被进程 \d+ 占用/);
+    // the holder died without releasing: its stale lock is taken over
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(run(['migrate'], { ZHENGTONG_DATA_DIR: dir }).status, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('CLI: audit verify reports an intact chain, then names the record altered behind the system', { skip: Boolean(process.env.DATABASE_URL) && 'embedded mode only' }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zt-audit-'));
+  try {
+    assert.equal(run(['seed'], { ZHENGTONG_DATA_DIR: dir }).status, 0);
+    const ok = run(['audit', 'verify'], { ZHENGTONG_DATA_DIR: dir });
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /审计链完整/);
+    const tamper = spawnSync(process.execPath, ['--import', 'tsx', '-e', `
+      const { openDb } = await import(${JSON.stringify(join(ROOT, 'src/store/db.ts'))});
+      const db = await openDb({ dataDir: ${JSON.stringify(dir)} });
+      await db.query("UPDATE audit_records SET actor_name = '他人' WHERE chain_pos = 2");
+      await db.close();
+    `], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(tamper.status, 0, tamper.stderr);
+    const bad = run(['audit', 'verify'], { ZHENGTONG_DATA_DIR: dir });
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /审计链被破坏：第 2 位/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('CLI: pack check refuses a malformed pack naming the file and the field', () => {
+  const good = run(['pack', 'check'], {});
+  assert.equal(good.status, 0, good.stderr);
+  const bad = run(['pack', 'check', join(ROOT, 'packs', 'no-such-pack')], {});
+  assert.notEqual(bad.status, 0);
+  assert.ok(bad.stderr.length > 0);
+});
+
+test('CLI: an unknown command exits non-zero with the usage', () => {
+  const r = run(['frobnicate'], {});
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /未知命令/);
+});
