@@ -286,13 +286,18 @@ class Flow {
   }
 }
 
-/** Breaks a title into balanced lines of at most 20 characters in 2号 (GB/T 9704-2012 7.3.1). */
-export function titleLines(title: string | string[]): string[] {
+/**
+ * Breaks a title into lines that fit the 版心 in 2号 (GB/T 9704-2012 7.3.1: words kept whole, lines
+ * balanced): before 关于 when both parts fit, else into equal parts. `width` measures a string in mm.
+ */
+export function titleLines(title: string | string[], width: (s: string) => number = (s) => [...s].length * SIZE.h2): string[] {
   if (Array.isArray(title)) return title;
+  const max = GB9704.bodyWidth - CELL;
+  if (width(title) <= max) return [title];
+  const at = title.indexOf('关于');
+  if (at > 0 && width(title.slice(0, at)) <= max && width(title.slice(at)) <= max) return [title.slice(0, at), title.slice(at)];
   const chars = [...title];
-  const max = Math.floor(GB9704.bodyWidth / SIZE.h2) - 1;
-  const n = Math.ceil(chars.length / max);
-  if (n <= 1) return [title];
+  const n = Math.ceil(width(title) / max);
   const per = Math.ceil(chars.length / n);
   const out: string[] = [];
   for (let i = 0; i < chars.length; i += per) out.push(chars.slice(i, i + per).join(''));
@@ -382,7 +387,7 @@ function attachmentPages(flow: Flow, atts: NonNullable<OutputDocument['attachmen
       flow.placeGrid(top, glyphs(flow.fonts, label, 'heiti'), GB9704.left, SIZE.h3, BLACK);
     } else flow.take();
     flow.take(); // the title stands on the third line (7.3.7)
-    flow.title(titleLines(a.title));
+    flow.title(titleLines(a.title, (t) => flow.naturalWidth(glyphs(flow.fonts, t, 'xiaobiaosong'), SIZE.h2)));
     flow.blank();
     for (const p of a.body) flow.paragraph(paragraphOf(p));
   });
@@ -532,7 +537,7 @@ export function layoutDocument(d: OutputDocument): Layout {
 
   // title two lines below the separator, 主送 one line below the title, then the body
   flow.y = separatorY + SEPARATOR_THICKNESS + 2 * LINE_PITCH;
-  flow.title(titleLines(d.title));
+  flow.title(titleLines(d.title, (t) => flow.naturalWidth(glyphs(fonts, t, 'xiaobiaosong'), SIZE.h2)));
   flow.blank();
   if (d.recipients) flow.wrapped(glyphs(fonts, `${d.recipients}：`, 'fangsong'), 0, 0);
   for (const p of d.body) flow.paragraph(paragraphOf(p));
@@ -588,7 +593,7 @@ export function layoutMinutes(m: OutputMinutes): Layout {
   const separatorY = emBottom(issuerTop) + GB9704.separatorGap;
   flow.rule(separatorY + SEPARATOR_THICKNESS / 2, SEPARATOR_THICKNESS, RED, 'separator');
   flow.y = separatorY + SEPARATOR_THICKNESS + 2 * LINE_PITCH;
-  if (m.title) { flow.title(titleLines(m.title)); flow.blank(); }
+  if (m.title) { flow.title(titleLines(m.title, (t) => flow.naturalWidth(glyphs(fonts, t, 'xiaobiaosong'), SIZE.h2))); flow.blank(); }
   for (const p of m.body) flow.paragraph(paragraphOf(p));
   flow.blank();
   attendance(flow, '出席', m.present);
