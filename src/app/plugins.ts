@@ -1,9 +1,11 @@
 import type { BackgroundTask } from './background.ts';
 import type { DemoSeeder } from './seed.ts';
+import { seedDemoOrg } from './org/usecases.ts';
 
 // What each context plugs into the runtime: its demo data (in dependency order) and its background work.
 
 export const demoSeeders: DemoSeeder[] = [
+  { name: 'org', run: seedDemoOrg },
 ];
 
 export const backgroundTasks: BackgroundTask[] = [
