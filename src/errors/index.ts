@@ -3,11 +3,13 @@ import { outputErrors } from './output.ts';
 import { calendarErrors } from './calendar.ts';
 import { orgErrors } from './org.ts';
 import { opennessErrors } from './openness.ts';
+import { meetingsErrors } from './meetings.ts';
 import type { ErrorSpec, ErrorTable } from './types.ts';
 import type { Violation } from '../domain/shared/violation.ts';
 
 // The one error table: every context adds its own file here.
 export const errorTable: ErrorTable = {
+  ...meetingsErrors,
   ...coreErrors,
   ...outputErrors,
   ...calendarErrors,
