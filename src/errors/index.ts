@@ -2,7 +2,9 @@ import { coreErrors } from './core.ts';
 import { outputErrors } from './output.ts';
 import { calendarErrors } from './calendar.ts';
 import { orgErrors } from './org.ts';
+import { documentsErrors } from './documents.ts';
 import { opennessErrors } from './openness.ts';
+import { supervisionErrors } from './supervision.ts';
 import { meetingsErrors } from './meetings.ts';
 import type { ErrorSpec, ErrorTable } from './types.ts';
 import type { Violation } from '../domain/shared/violation.ts';
@@ -10,10 +12,12 @@ import type { Violation } from '../domain/shared/violation.ts';
 // The one error table: every context adds its own file here.
 export const errorTable: ErrorTable = {
   ...meetingsErrors,
+  ...supervisionErrors,
   ...coreErrors,
   ...outputErrors,
   ...calendarErrors,
   ...orgErrors,
+  ...documentsErrors,
   ...opennessErrors,
 };
 
