@@ -37,6 +37,12 @@ export async function buildServer(ctx: ServerContext, opts: BuildOptions = {}): 
     bodyLimit: ctx.config.bodyLimitBytes,
     trustProxy: false,
     ajv: { customOptions: { removeAdditional: false } },
+    // errors raised by the router itself (an over-long or malformed path parameter) get the same shape
+    frameworkErrors: (err, _req, reply) => {
+      const notFound = err.code === 'FST_ERR_MAX_PARAM_LENGTH' || err.code === 'FST_ERR_BAD_URL';
+      const e = new AppError(notFound ? 'REQUEST.NOT_FOUND' : 'REQUEST.VALIDATION');
+      void reply.status(e.status).send(toErrorBody(e));
+    },
   }).withTypeProvider() as unknown as App;
 
   app.setValidatorCompiler(validatorCompiler);
