@@ -3,11 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { readArrangementFiles, shippedCalendar } from './files.ts';
-import { addWorkingDays, isWorkingDay, workingDaysBetween } from '../../domain/calendar/calendar.ts';
-import { dayNumberOf, fromDayNumber, workingDays } from '../../domain/calendar/date.ts';
+import { isWorkingDay, workingDaysBetween } from '../../domain/calendar/calendar.ts';
+import { dayNumberOf, fromDayNumber } from '../../domain/calendar/date.ts';
 import { countingConventions, dueDate } from '../../domain/calendar/deadline.ts';
 import type { Conventions } from '../../rules/index.ts';
 
@@ -130,11 +129,11 @@ const addCases: [string, number, 'workday' | 'day', string, string][] = [
   ['2025-09-30', 3, 'day', '2025-10-09', '2025 国庆节: day 3 off → next working day'],
   ['2025-12-31', 2, 'workday', '2026-01-05', '2026 元旦: 01-04 makeup Sunday is day 1'],
   ['2026-02-13', 2, 'workday', '2026-02-24', '2026 春节: 02-14 makeup Saturday, then after the 9-day break'],
-  ['2026-02-13', 20, 'workday', '2026-03-13', '2026 春节: 20 working days incl. both makeup Saturdays'],
+  ['2026-02-13', 20, 'workday', '2026-03-19', '2026 春节: 20 working days incl. both makeup Saturdays'],
   ['2026-04-30', 1, 'workday', '2026-05-06', '2026 劳动节'],
   ['2026-09-30', 2, 'workday', '2026-10-09', '2026 国庆节: 10-08, 10-09'],
   ['2026-09-29', 3, 'day', '2026-10-08', '2026 国庆节: day 3 (10-02) off → 10-08'],
-  ['2022-01-04', 250, 'workday', '2023-01-16', 'a year of working days across 2022 into 2023'],
+  ['2022-01-04', 250, 'workday', '2023-01-04', 'a year of working days across 2022 into 2023'],
 ];
 
 const conv = countingConventions({
@@ -176,29 +175,40 @@ test('every date of 2022–2026 agrees with the chinese-days package (TZ=Asia/Sh
   assert.deepEqual(differences, []);
 });
 
-function fingerprint(): string {
+// The child computes the same fingerprint with only its time zone changed.
+const FINGERPRINT = `
+  import { createHash } from 'node:crypto';
+  import { shippedCalendar } from './src/app/calendar/files.ts';
+  import { addWorkingDays, isWorkingDay } from './src/domain/calendar/calendar.ts';
+  import { dayNumberOf, fromDayNumber, workingDays } from './src/domain/calendar/date.ts';
+  import { dueDate } from './src/domain/calendar/deadline.ts';
+  const conv = JSON.parse(process.env.CONV);
+  const cal = shippedCalendar();
   const h = createHash('sha256');
   for (let n = dayNumberOf(2022, 1, 1); n <= dayNumberOf(2026, 12, 31); n++) {
     const d = fromDayNumber(n);
-    h.update(`${d}:${isWorkingDay(cal, d).workday}:${addWorkingDays(cal, d, workingDays(n % 23)).date}:${dueDate({ value: n % 9, unit: 'day' }, d, cal, conv).date};`);
+    h.update(d + ':' + isWorkingDay(cal, d).workday + ':' + addWorkingDays(cal, d, workingDays(n % 23)).date + ':' + dueDate({ value: n % 9, unit: 'day' }, d, cal, conv).date + ';');
   }
-  return h.digest('hex');
+  process.stdout.write(JSON.stringify({ tz: Intl.DateTimeFormat().resolvedOptions().timeZone, offset: new Date(2026, 0, 1).getTimezoneOffset(), hash: h.digest('hex') }));
+`;
+
+function fingerprintIn(tz: string): { tz: string; offset: number; hash: string } {
+  const root = fileURLToPath(new URL('../../../', import.meta.url));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', FINGERPRINT], {
+    cwd: root,
+    env: { ...process.env, TZ: tz, CONV: JSON.stringify(conv) },
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
 }
 
-test('the same answers in any process time zone (America/New_York, Pacific/Kiritimati)', () => {
-  const here = fingerprint();
-  const self = fileURLToPath(import.meta.url);
+test('the same answers in any process time zone (America/New_York, Pacific/Kiritimati vs Asia/Shanghai)', () => {
+  const shanghai = fingerprintIn('Asia/Shanghai');
+  assert.equal(shanghai.offset, -480);
   for (const tz of ['America/New_York', 'Pacific/Kiritimati']) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', self], {
-      env: { ...process.env, TZ: tz, CALENDAR_FINGERPRINT_ONLY: '1' },
-      encoding: 'utf8',
-    });
-    assert.equal(r.status, 0, r.stderr);
-    const line = r.stdout.split('\n').find((l) => l.startsWith('fingerprint '));
-    assert.equal(line, `fingerprint ${here}`, `TZ=${tz}`);
+    const other = fingerprintIn(tz);
+    assert.notEqual(other.offset, shanghai.offset, `the child really runs in ${tz}`);
+    assert.equal(other.hash, shanghai.hash, `TZ=${tz}`);
   }
 });
-
-if (process.env.CALENDAR_FINGERPRINT_ONLY) {
-  process.stdout.write(`fingerprint ${fingerprint()}\n`);
-}
