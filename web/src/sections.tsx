@@ -3,6 +3,7 @@ import { Home } from './sections/home/Home.tsx';
 import { UnderConstruction } from './sections/home/UnderConstruction.tsx';
 import { AuditPage } from './sections/admin/AuditPage.tsx';
 import { PackPage } from './sections/admin/PackPage.tsx';
+import { OrgPage } from './sections/org/OrgPage.tsx';
 
 // The product's sections: each context adds its pages here. `path` is under the staff UI.
 export interface Section {
@@ -17,6 +18,7 @@ export const sections: Section[] = [
   { key: 'meetings', label: '会议', pages: [{ path: '/meetings', label: '会议', element: <UnderConstruction title="会议" /> }] },
   { key: 'supervision', label: '督查', pages: [{ path: '/supervision', label: '督查', element: <UnderConstruction title="督查" /> }] },
   { key: 'leaders', label: '领导', pages: [{ path: '/leaders', label: '领导', element: <UnderConstruction title="领导" /> }] },
+  { key: 'org', label: '组织机构', pages: [{ path: '/org', label: '组织机构', element: <OrgPage /> }] },
   { key: 'openness', label: '公开', pages: [{ path: '/openness', label: '公开', element: <UnderConstruction title="政务公开" /> }] },
   {
     key: 'admin', label: '管理', pages: [
