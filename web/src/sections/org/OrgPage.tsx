@@ -17,20 +17,19 @@ const BASIS: Record<string, string> = { self: '本人', backup_partner: 'AB岗�
 const ABSENCE: Record<string, string> = { business: '出差', study: '学习', leave: '请假', other: '其他外出' };
 const WRITERS = ['admin', 'office_clerk', 'office_secretary'];
 
-const today = () => {
-  const d = new Date(Date.now() + 8 * 3600_000);
-  return d.toISOString().slice(0, 10);
-};
+const KIND_RANK = ['mayor', 'executive_vice_mayor', 'vice_mayor', 'secretary_general', 'deputy_secretary_general', 'county_head',
+  'department_principal_head', 'department_head', 'secretary', 'clerk', 'duty_officer'];
 const cite = (article?: number) => (article ? articleLabel(article) : '—');
 
 export function OrgPage() {
   const { me } = useSession();
-  const [date, setDate] = useState<string>(today());
+  // no date = today as the server's clock sees it (Asia/Shanghai)
+  const [date, setDate] = useState<string | null>(null);
   const [data, setData] = useState<any>(null);
   const [error, setError] = useState<unknown>(null);
   const load = useCallback(() => {
     setError(null);
-    get(`/org/overview?date=${date}`).then(setData, setError);
+    get(`/org/overview${date ? `?date=${date}` : ''}`).then(setData, setError);
   }, [date]);
   useEffect(load, [load]);
   const canWrite = (me?.roles ?? []).some((r) => WRITERS.includes(r));
@@ -40,8 +39,8 @@ export function OrgPage() {
       <Space style={{ marginBottom: 16 }} wrap>
         <Typography.Title level={4} style={{ margin: 0 }}>组织机构</Typography.Title>
         <span>查看日期</span>
-        <Input type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} style={{ width: 160 }} data-testid="org-date" />
-        <Button onClick={() => setDate(today())}>今天</Button>
+        <Input type="date" value={date ?? data?.date ?? ''} onChange={(e) => e.target.value && setDate(e.target.value)} style={{ width: 160 }} data-testid="org-date" />
+        <Button onClick={() => setDate(null)}>今天</Button>
       </Space>
       <ErrorAlert error={error} />
       {data && (
@@ -72,8 +71,8 @@ function ActingBoard({ data }: { data: any }) {
         pagination={false}
         dataSource={data.acting}
         columns={[
-          { title: '职务', render: (_: unknown, r: any) => title(r.forPositionId) },
-          { title: '任职者', render: (_: unknown, r: any) => name(r.holderPersonId) },
+          { title: '职务', width: 110, render: (_: unknown, r: any) => <span style={{ whiteSpace: 'nowrap' }}>{title(r.forPositionId)}</span> },
+          { title: '任职者', width: 90, render: (_: unknown, r: any) => <span style={{ whiteSpace: 'nowrap' }}>{name(r.holderPersonId)}</span> },
           {
             title: '状态',
             render: (_: unknown, r: any) => (
@@ -156,7 +155,9 @@ function UnitsTree({ data }: { data: any }) {
       .filter((g) => g.children.length);
   }, [data]);
   const unit = data.units.find((u: any) => u.id === selected);
-  const staff = data.positions.filter((p: any) => p.unitId === selected);
+  const staff = data.positions
+    .filter((p: any) => p.unitId === selected)
+    .sort((a: any, b: any) => KIND_RANK.indexOf(a.kind) - KIND_RANK.indexOf(b.kind) || (a.order ?? 0) - (b.order ?? 0));
   return (
     <Row gutter={16}>
       <Col span={13}>
