@@ -13,8 +13,8 @@ import { AppError } from '../../errors/index.ts';
 import { arrangedDays, type ArrangedDay, type HolidayArrangement } from './arrangement.ts';
 import {
   dayNumberOf,
+  dayNumberOfIso,
   fromDayNumber,
-  isIsoDate,
   invalidDate,
   isWeekend,
   partsOf,
@@ -51,6 +51,12 @@ export interface CalendarIndex {
   readonly ordinal: Int32Array;
   /** unknownBefore[y - firstYear] = number of not-loaded years in [firstYear, y) */
   readonly unknownBefore: Int32Array;
+  /** unknownDays[i] = number of days in not-loaded years in [start, start + i); length = days + 1 */
+  readonly unknownDays: Int32Array;
+  /** calendar year of each day offset */
+  readonly yearAt: Uint16Array;
+  /** YYYY-MM-DD of each day offset, so answers are not re-formatted on every call */
+  readonly iso: readonly IsoDate[];
   /** arranged days by day number, for display (holiday name, notice) */
   readonly arranged: ReadonlyMap<DayNumber, ArrangedDay>;
   readonly arrangements: readonly HolidayArrangement[];
@@ -109,6 +115,17 @@ export function buildCalendarIndex(arrangements: readonly HolidayArrangement[], 
     if (!loaded.has(y)) c++;
   }
 
+  const yearAt = new Uint16Array(size);
+  const iso: IsoDate[] = new Array(size);
+  const unknownDays = new Int32Array(size + 1);
+  for (let i = 0, u = 0; i < size; i++) {
+    iso[i] = fromDayNumber(start + i);
+    yearAt[i] = Number(iso[i].slice(0, 4));
+    unknownDays[i] = u;
+    if (!loaded.has(yearAt[i])) u++;
+    unknownDays[i + 1] = u;
+  }
+
   return {
     start,
     end,
@@ -119,6 +136,9 @@ export function buildCalendarIndex(arrangements: readonly HolidayArrangement[], 
     prefix,
     ordinal,
     unknownBefore,
+    unknownDays,
+    yearAt,
+    iso,
     arranged,
     arrangements: [...arrangements].sort((a, b) => a.year - b.year),
   };
@@ -133,21 +153,21 @@ function outOfRange(cal: CalendarIndex, what: string): AppError {
 
 /** Day offset in the index of a date, checking it is real and covered. */
 function offsetOf(cal: CalendarIndex, date: IsoDate | string): number {
-  if (!isIsoDate(date)) throw invalidDate(date);
-  const n = toDayNumber(date);
+  const n = dayNumberOfIso(date);
+  if (Number.isNaN(n)) throw invalidDate(date);
   if (n < cal.start || n > cal.end) throw outOfRange(cal, `日期 ${date} `);
   return n - cal.start;
 }
 
-const dateAt = (cal: CalendarIndex, offset: number): IsoDate => fromDayNumber(cal.start + offset);
+const dateAt = (cal: CalendarIndex, offset: number): IsoDate => cal.iso[offset];
 
 /** Not-loaded years among the days at offsets [from, to] (inclusive, any order). */
 function unknownYearsIn(cal: CalendarIndex, from: number, to: number): number[] {
   if (from > to) [from, to] = [to, from];
-  const y1 = partsOf(cal.start + from).y;
-  const y2 = partsOf(cal.start + to).y;
-  // O(1) in the usual case: no unknown year in the span.
-  if (cal.unknownBefore[y2 + 1 - cal.firstYear] - cal.unknownBefore[y1 - cal.firstYear] === 0) return [];
+  // O(1) in the usual case: no day of a not-loaded year in the span.
+  if (cal.unknownDays[to + 1] - cal.unknownDays[from] === 0) return [];
+  const y1 = cal.yearAt[from];
+  const y2 = cal.yearAt[to];
   const out: number[] = [];
   for (let y = y1; y <= y2; y++) {
     if (cal.unknownBefore[y + 1 - cal.firstYear] - cal.unknownBefore[y - cal.firstYear] === 1) out.push(y);

@@ -30,21 +30,31 @@ export const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0)
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export const daysInMonth = (y: number, m: number): number => (m === 2 && isLeapYear(y) ? 29 : MONTH_DAYS[m - 1]);
 
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const digit = (s: string, i: number): number => {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+};
+
+/**
+ * The day number of a YYYY-MM-DD string, or NaN when it is not a real date. Reads the characters
+ * directly (no regular expression, no Date): this sits on the hot path of every calendar query.
+ */
+export function dayNumberOfIso(s: unknown): DayNumber {
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
+  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const m = digit(s, 5) * 10 + digit(s, 6);
+  const d = digit(s, 8) * 10 + digit(s, 9);
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m))) return NaN;
+  return dayNumberOf(y, m, d);
+}
 
 /** Parses YYYY-MM-DD into its parts when it is a real date, otherwise null. */
 export function parseParts(s: unknown): { y: number; m: number; d: number } | null {
-  if (typeof s !== 'string') return null;
-  const match = ISO_RE.exec(s);
-  if (!match) return null;
-  const y = Number(match[1]);
-  const m = Number(match[2]);
-  const d = Number(match[3]);
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  return { y, m, d };
+  const n = dayNumberOfIso(s);
+  return Number.isNaN(n) ? null : partsOf(n);
 }
 
-export const isIsoDate = (s: unknown): s is IsoDate => parseParts(s) !== null;
+export const isIsoDate = (s: unknown): s is IsoDate => !Number.isNaN(dayNumberOfIso(s));
 
 /** Checks the string is a real date and brands it; throws CALENDAR.INVALID_DATE otherwise. */
 export function isoDate(s: string): IsoDate {
@@ -85,9 +95,9 @@ export function partsOf(n: DayNumber): { y: number; m: number; d: number } {
 }
 
 export function toDayNumber(date: IsoDate): DayNumber {
-  const p = parseParts(date);
-  if (!p) throw invalidDate(date);
-  return dayNumberOf(p.y, p.m, p.d);
+  const n = dayNumberOfIso(date);
+  if (Number.isNaN(n)) throw invalidDate(date);
+  return n;
 }
 
 const pad2 = (n: number): string => (n < 10 ? '0' + n : String(n));
