@@ -82,8 +82,14 @@ function decodePdfString(raw: string): string {
 }
 
 function pdfField(pdf: string, name: string): string | undefined {
-  const m = new RegExp(`/${name}\\s*(\\((?:\\\\.|[^\\\\)])*\\)|<[0-9A-Fa-f\\s]*>)`).exec(pdf);
-  return m ? decodePdfString(m[1]!) : undefined;
+  const STR = '(\\((?:\\\\.|[^\\\\)])*\\)|<[0-9A-Fa-f\\s]*>)';
+  const direct = new RegExp(`/${name}\\s*${STR}`).exec(pdf);
+  if (direct) return decodePdfString(direct[1]!);
+  // pdfkit writes information entries as indirect objects: /Name 12 0 R … 12 0 obj (value) endobj
+  const ref = new RegExp(`/${name}\\s+(\\d+)\\s+(\\d+)\\s+R`).exec(pdf);
+  if (!ref) return undefined;
+  const obj = new RegExp(`(?:^|[\\r\\n])${ref[1]}\\s+${ref[2]}\\s+obj\\s*${STR}`).exec(pdf);
+  return obj ? decodePdfString(obj[1]!) : undefined;
 }
 
 const xmlText = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');

@@ -160,7 +160,7 @@ class Flow {
   pages: LaidPage[] = [];
   page!: LaidPage;
   /** top of the next line cell */
-  y = GB9704.top;
+  y: number = GB9704.top;
   constructor(readonly fonts: Fonts) { this.newPage('first'); }
 
   newPage(kind: LaidPage['kind']): void {
