@@ -8,7 +8,7 @@ export interface ResearchRules { minimumDays: number; article: number }
 export interface ResearchEntry { personId: string; from: string; to: string; place: string; topic: string }
 
 const dayNo = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
+const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 export const entryDays = (e: Pick<ResearchEntry, 'from' | 'to'>): number => dayNo(e.to) - dayNo(e.from) + 1;
 
 export function checkResearchEntry(e: ResearchEntry, existing: ResearchEntry[], today: string, r: ResearchRules): Decision<ResearchEntry> {

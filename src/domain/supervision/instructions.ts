@@ -68,7 +68,7 @@ export interface InstructionState {
   reports: number;
 }
 
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
+const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 /** Recording one stage of the closed loop: in order, dated, not in the future, evidenced. */
 export function checkStage(i: InstructionState, entry: StageEntry, today: string, r: InstructionRules): Decision<StageEntry> {

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import {
+  addShift, applyApproval, decideApproval, dutyBoard, listApprovals, listTrips, logResearch, recordReturn, reportTrip, researchBoard, standIn, whereabouts,
+} from '../../app/leaders/usecases.ts';
+import { shanghaiDate } from '../../app/org/usecases.ts';
+import type { RouteModule } from '../types.ts';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '不是真实的日期');
+const text = (max = 500) => z.string().max(max);
+const tags = ['领导'];
+
+const routes: RouteModule = (app, ctx) => {
+  const today = () => shanghaiDate(ctx.deps.clock.now());
+
+  app.get('/leaders/trips', { config: { permission: 'leaders.read' }, schema: { tags, summary: '外出报备记录（第七十九条）' } },
+    async (req) => ({ trips: await listTrips(ctx.deps, req.actor.tenantId) }));
+  app.post('/leaders/trips', {
+    config: { permission: 'leaders.trip' },
+    schema: { tags, summary: '外出请假、报备（第七十九条）', body: z.strictObject({
+      personId: text(64), kind: z.enum(['business', 'study', 'leave', 'other']), from: date, to: date, destination: text(100), reason: text(1000), urgentReason: text(500).optional(),
+    }) },
+  }, async (req, reply) => reply.status(201).send(await reportTrip(ctx.deps, req.actor, req.body)));
+  app.post('/leaders/trips/:id/return', {
+    config: { permission: 'leaders.trip' },
+    schema: { tags, summary: '提前返回（外出记录更正）', params: z.strictObject({ id: text(64) }), body: z.strictObject({ returnedOn: date }) },
+  }, async (req) => recordReturn(ctx.deps, req.actor, req.params.id, req.body.returnedOn));
+  app.get('/leaders/whereabouts', {
+    config: { permission: 'leaders.read' },
+    schema: { tags, summary: '市领导去向和部门主要负责同志去向（第八十条）', querystring: z.strictObject({ date: date.optional() }) },
+  }, async (req) => whereabouts(ctx.deps, req.actor.tenantId, req.query.date ?? today()));
+  app.get('/leaders/stand-in', {
+    config: { permission: 'leaders.read' },
+    schema: { tags, summary: '某职务当日由谁承办（第十一条AB岗、第十三条委托）', querystring: z.strictObject({ positionId: text(64), date: date.optional() }) },
+  }, async (req) => standIn(ctx.deps, req.actor.tenantId, req.query.positionId, req.query.date ?? today()));
+
+  app.get('/leaders/duty', {
+    config: { permission: 'leaders.read' },
+    schema: { tags, summary: '24小时值班表和空档（第八十条）', querystring: z.strictObject({ from: date.optional() }) },
+  }, async (req) => dutyBoard(ctx.deps, req.actor.tenantId, req.query.from ?? today()));
+  app.post('/leaders/duty/shifts', {
+    config: { permission: 'leaders.duty' },
+    schema: { tags, summary: '排班', body: z.strictObject({ unitId: text(64), date, startHour: z.number().int(), endHour: z.number().int(), personName: text(50), phone: text(30).optional() }) },
+  }, async (req, reply) => reply.status(201).send(await addShift(ctx.deps, req.actor, req.body)));
+
+  app.get('/leaders/research', {
+    config: { permission: 'leaders.read' },
+    schema: { tags, summary: '基层调研天数（第九十六条）', querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() }) },
+  }, async (req) => ({ leaders: await researchBoard(ctx.deps, req.actor.tenantId, req.query.year ?? Number(today().slice(0, 4)), today()) }));
+  app.post('/leaders/research', {
+    config: { permission: 'leaders.research' },
+    schema: { tags, summary: '登记基层调研', body: z.strictObject({ personId: text(64), from: date, to: date, place: text(100), topic: text(500) }) },
+  }, async (req, reply) => reply.status(201).send(await logResearch(ctx.deps, req.actor, req.body)));
+
+  app.get('/leaders/approvals', { config: { permission: 'leaders.read' }, schema: { tags, summary: '事先报批（第七十八条、第九十八条）' } },
+    async (req) => ({ approvals: await listApprovals(ctx.deps, req.actor.tenantId) }));
+  app.post('/leaders/approvals', {
+    config: { permission: 'leaders.apply' },
+    schema: { tags, summary: '讲话、文章、题词报批', body: z.strictObject({
+      kind: z.enum(['speech', 'article', 'inscription', 'preface']), title: text(200), authorPersonId: text(64), capacity: z.enum(['government', 'personal']),
+      touchesUndecidedMajorMatter: z.boolean().default(false), applicantUnitId: text(64).optional(), exceptionReason: text(1000).optional(),
+    }) },
+  }, async (req, reply) => reply.status(201).send(await applyApproval(ctx.deps, req.actor, req.body)));
+  app.post('/leaders/approvals/:id/decide', {
+    config: { permission: 'leaders.approve' },
+    schema: { tags, summary: '审批', params: z.strictObject({ id: text(64) }), body: z.strictObject({ approve: z.boolean(), note: text(1000), version: z.number().int().optional() }) },
+  }, async (req) => decideApproval(ctx.deps, req.actor, req.params.id, req.body));
+};
+export default routes;
