@@ -3,6 +3,8 @@ import authRoutes from './auth.ts';
 import auditRoutes from './audit.ts';
 import orgRoutes from './org.ts';
 import packRoutes from './pack.ts';
+import supervisionRoutes from './supervision.ts';
+import leadersRoutes from './leaders.ts';
 
 // Every context registers its routes here, under /api/v1.
 export const routeModules: RouteModule[] = [
@@ -10,4 +12,6 @@ export const routeModules: RouteModule[] = [
   auditRoutes,
   orgRoutes,
   packRoutes,
+  supervisionRoutes,
+  leadersRoutes,
 ];
