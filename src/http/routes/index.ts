@@ -5,6 +5,7 @@ import orgRoutes from './org.ts';
 import packRoutes from './pack.ts';
 import supervisionRoutes from './supervision.ts';
 import leadersRoutes from './leaders.ts';
+import documentsRoutes from './documents.ts';
 
 // Every context registers its routes here, under /api/v1.
 export const routeModules: RouteModule[] = [
@@ -14,4 +15,5 @@ export const routeModules: RouteModule[] = [
   packRoutes,
   supervisionRoutes,
   leadersRoutes,
+  documentsRoutes,
 ];
