@@ -12,6 +12,7 @@ import { resolveSession } from '../app/auth/sessions.ts';
 import type { Actor } from '../app/context.ts';
 import { errorHandler, toErrorBody } from './errors.ts';
 import { routeModules } from './routes/index.ts';
+import { idempotencyHooks } from './idempotency.ts';
 import type { App, ServerContext } from './types.ts';
 
 export const SESSION_COOKIE = 'zt_session';
@@ -93,6 +94,10 @@ export async function buildServer(ctx: ServerContext, opts: BuildOptions = {}): 
     if (!req.user) throw new AppError(expired ? 'AUTH.SESSION_EXPIRED' : 'AUTH.UNAUTHENTICATED');
     if (!can(req.user.roles, permission)) throw new AppError('AUTH.FORBIDDEN', { details: { permission } });
   });
+
+  const idem = idempotencyHooks(ctx);
+  app.addHook('preHandler', idem.preHandler);
+  app.addHook('onSend', idem.onSend);
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
