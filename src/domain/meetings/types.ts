@@ -148,7 +148,7 @@ export interface Meeting {
 export interface Capacity {
   personId: string | null;
   /** role names of the session (mayor, vice_mayor, office_clerk …) */
-  roles: string[];
+  roles: readonly string[];
 }
 
 export type { MemberTerm };
