@@ -3,17 +3,13 @@ import authRoutes from './auth.ts';
 import auditRoutes from './audit.ts';
 import orgRoutes from './org.ts';
 import packRoutes from './pack.ts';
-import supervisionRoutes from './supervision.ts';
-import leadersRoutes from './leaders.ts';
-import documentsRoutes from './documents.ts';
+import meetingsRoutes from './meetings.ts';
 
 // Every context registers its routes here, under /api/v1.
 export const routeModules: RouteModule[] = [
+  meetingsRoutes,
   authRoutes,
   auditRoutes,
   orgRoutes,
   packRoutes,
-  supervisionRoutes,
-  leadersRoutes,
-  documentsRoutes,
 ];
