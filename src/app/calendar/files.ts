@@ -47,10 +47,22 @@ export function readArrangementFiles(dir = CALENDAR_DIR): HolidayArrangement[] {
   return list;
 }
 
-let cached: CalendarIndex | undefined;
+let current: CalendarIndex | undefined;
 
-/** The calendar built from the shipped files (cached for the process). */
-export function shippedCalendar(): CalendarIndex {
-  cached ??= buildCalendarIndex(readArrangementFiles());
-  return cached;
+/**
+ * The calendar this process computes with: the shipped files, plus every year loaded into the database
+ * once the runtime has started (src/app/calendar/store.ts installs it and keeps it fresh).
+ */
+export function currentCalendar(): CalendarIndex {
+  current ??= buildCalendarIndex(readArrangementFiles());
+  return current;
+}
+
+/** Kept for callers written before runtime loading: the same as currentCalendar(). */
+export const shippedCalendar = currentCalendar;
+
+/** Replaces the process calendar (after a year was loaded). */
+export function installCalendar(arrangements: HolidayArrangement[]): CalendarIndex {
+  current = buildCalendarIndex(arrangements);
+  return current;
 }
