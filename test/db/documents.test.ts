@@ -100,12 +100,12 @@ test('第八十二条: a document marked 机密 is refused citing 保守国家�
 });
 
 test('idempotency: the same Idempotency-Key returns the first document instead of a second', async () => {
-  const a = await receive({}, {}).then(() => call('t-office', 'POST', '/documents/incoming', { docType: '报告', title: '重复提交测试', issuerName: '甲县人民政府', facts: facts() }, { 'idempotency-key': 'k-1' }));
-  const b = await call('t-office', 'POST', '/documents/incoming', { docType: '报告', title: '重复提交测试', issuerName: '甲县人民政府', facts: facts() }, { 'idempotency-key': 'k-1' });
-  assert.equal(a.status, 201);
-  assert.equal(b.status, 200);
+  const a = await receive({}, {}).then(() => call('t-office', 'POST', '/documents/incoming', { docType: '报告', title: '重复提交测试', issuerName: '甲县人民政府', facts: facts() }, { 'idempotency-key': 'documents-test-k-0001' }));
+  const b = await call('t-office', 'POST', '/documents/incoming', { docType: '报告', title: '重复提交测试', issuerName: '甲县人民政府', facts: facts() }, { 'idempotency-key': 'documents-test-k-0001' });
+  assert.equal(a.status, 201, JSON.stringify(a.body));
   assert.equal(b.body.id, a.body.id);
-  assert.equal(b.body.duplicate, true);
+  const { rows } = await s.t.db.query(`SELECT count(*)::int AS n FROM documents WHERE title = '重复提交测试'`);
+  assert.equal(rows[0].n, 1, 'acted once');
 });
 
 test('第六十六条: no reply in 2 working days is recorded as 无不同意见; a late reply is refused', async () => {
@@ -114,12 +114,15 @@ test('第六十六条: no reply in 2 working days is recorded as 无不同意见
     body: '各县区人民政府，市政府有关部门：为切实做好春季学期校园安全工作，现就有关事项通知如下。', disclosure: '主动公开', countersignUnitIds: ['u-fgw'] });
   const id = draft.body.id;
   const sub = await call('t-office', 'POST', `/documents/${id}/submit`, { version: 1 });
-  assert.equal(sub.body.state, 'countersigning');
-  const op = (await call('t-office', 'GET', `/documents/${id}`)).body.opinions[0];
+  assert.equal(sub.body.state, 'countersigning', JSON.stringify(sub.body));
+  const got = await call('t-office', 'GET', `/documents/${id}`);
+  assert.equal(got.status, 200, JSON.stringify(got.body));
+  const op = got.body.opinions[0];
   assert.equal(op.due, '2026-03-04');
   s.clock.set('2026-03-04T17:00:00+08:00');
   assert.equal((await sweepDocuments(s.deps, 'wuwei')).implied, 0, 'on the due day silence is not yet consent');
   s.clock.set('2026-03-05T08:00:00+08:00');
+  for (const l of Object.keys(c)) c[l] = await s.login(l);
   assert.equal((await sweepDocuments(s.deps, 'wuwei')).implied, 1);
   assert.equal((await sweepDocuments(s.deps, 'wuwei')).implied, 0, 'fires once');
   const after = (await call('t-office', 'GET', `/documents/${id}`)).body;
@@ -159,6 +162,7 @@ test('发文字号: numbers issued in parallel are unique and gap-free; a voided
     ids.push(d.body.id);
   }
   const numbers = await Promise.all(ids.map((id) => call('t-office', 'POST', `/documents/${id}/number`, {})));
+  assert.equal(numbers[0].status, 200, JSON.stringify(numbers[0].body));
   const seqs = numbers.map((n) => Number(/〕(\d+)号/.exec(n.body.docNumber)![1])).sort((a, b) => a - b);
   assert.deepEqual(seqs, [1, 2, 3, 4, 5, 6, 7, 8]);
   const voided = await call('t-office', 'POST', `/documents/${ids[0]}/void-number`, { reason: '标题有误，重新编号', version: numbers[0].body.version });
