@@ -1,12 +1,14 @@
 import type { BackgroundTask } from './background.ts';
 import type { DemoSeeder } from './seed.ts';
 import { seedDemoOrg } from './org/usecases.ts';
+import { seedDemoMeetings } from './meetings/demo.ts';
 import { calendarBackground, calendarSeeder } from './calendar/plugin.ts';
 
 // What each context plugs into the runtime: its demo data (in dependency order) and its background work.
 
 export const demoSeeders: DemoSeeder[] = [
   { name: 'org', run: seedDemoOrg },
+  { name: 'meetings', run: seedDemoMeetings },
   calendarSeeder,
 ];
 
