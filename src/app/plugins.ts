@@ -3,6 +3,7 @@ import type { DemoSeeder } from './seed.ts';
 import { seedDemoOrg } from './org/usecases.ts';
 import { seedDemoMeetings } from './meetings/demo.ts';
 import { calendarBackground, calendarSeeder } from './calendar/plugin.ts';
+import { documentsBackground } from './documents/plugin.ts';
 
 // What each context plugs into the runtime: its demo data (in dependency order) and its background work.
 
@@ -14,4 +15,5 @@ export const demoSeeders: DemoSeeder[] = [
 
 export const backgroundTasks: BackgroundTask[] = [
   calendarBackground,
+  documentsBackground,
 ];
