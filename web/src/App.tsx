@@ -64,7 +64,7 @@ function StaffApp() {
             }}
           >
             <Button type="text" style={{ color: '#fff' }} data-testid="current-user">
-              {me.displayName}（{me.roleLabels.join('、')}）
+              {me.displayName}{me.displayName.includes('（') ? '' : `（${me.roleLabels.join('、')}）`}
             </Button>
           </Dropdown>
         </Header>
