@@ -42,7 +42,7 @@ export async function buildServer(ctx: ServerContext, opts: BuildOptions = {}): 
     frameworkErrors: (err, _req, reply) => {
       const notFound = err.code === 'FST_ERR_MAX_PARAM_LENGTH' || err.code === 'FST_ERR_BAD_URL';
       const e = new AppError(notFound ? 'REQUEST.NOT_FOUND' : 'REQUEST.VALIDATION');
-      void reply.status(e.status).send(toErrorBody(e));
+      void (reply as any).status(e.status).send(toErrorBody(e));
     },
   }).withTypeProvider() as unknown as App;
 
