@@ -4,6 +4,7 @@ import { UnderConstruction } from './sections/home/UnderConstruction.tsx';
 import { AuditPage } from './sections/admin/AuditPage.tsx';
 import { PackPage } from './sections/admin/PackPage.tsx';
 import { OrgPage } from './sections/org/OrgPage.tsx';
+import { MeetingsPage } from './sections/meetings/MeetingsPage.tsx';
 
 // The product's sections: each context adds its pages here. `path` is under the staff UI.
 export interface Section {
@@ -15,7 +16,7 @@ export interface Section {
 export const sections: Section[] = [
   { key: 'home', label: '工作台', pages: [{ path: '/', label: '工作台', element: <Home /> }] },
   { key: 'documents', label: '公文', pages: [{ path: '/documents', label: '公文', element: <UnderConstruction title="公文" /> }] },
-  { key: 'meetings', label: '会议', pages: [{ path: '/meetings', label: '会议', element: <UnderConstruction title="会议" /> }] },
+  { key: 'meetings', label: '会议', pages: [{ path: '/meetings', label: '会议', element: <MeetingsPage /> }] },
   { key: 'supervision', label: '督查', pages: [{ path: '/supervision', label: '督查', element: <UnderConstruction title="督查" /> }] },
   { key: 'leaders', label: '领导', pages: [{ path: '/leaders', label: '领导', element: <UnderConstruction title="领导" /> }] },
   { key: 'org', label: '组织机构', pages: [{ path: '/org', label: '组织机构', element: <OrgPage /> }] },
