@@ -3,13 +3,21 @@ import authRoutes from './auth.ts';
 import auditRoutes from './audit.ts';
 import orgRoutes from './org.ts';
 import packRoutes from './pack.ts';
+import supervisionRoutes from './supervision.ts';
+import leadersRoutes from './leaders.ts';
 import meetingsRoutes from './meetings.ts';
+import calendarRoutes from './calendar.ts';
+import documentsRoutes from './documents.ts';
 
 // Every context registers its routes here, under /api/v1.
 export const routeModules: RouteModule[] = [
+  calendarRoutes,
   meetingsRoutes,
   authRoutes,
   auditRoutes,
   orgRoutes,
   packRoutes,
+  supervisionRoutes,
+  leadersRoutes,
+  documentsRoutes,
 ];
