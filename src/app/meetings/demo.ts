@@ -61,7 +61,7 @@ export async function seedDemoMeetings(ctx: UseCaseContext): Promise<void> {
     }
   }
 
-  let order = 0;
+  const order = new Map<string, number>();
   for (const t of data.topics ?? []) {
     const meeting = t.meeting ? meetingIds.get(t.meeting) : undefined;
     if (t.meeting && !meeting) fail(`议题「${t.title}」引用了不存在的会议 ${t.meeting}`);
@@ -76,7 +76,7 @@ export async function seedDemoMeetings(ctx: UseCaseContext): Promise<void> {
          meeting_id, agenda_order, coordinates_topic_id, created_at, created_by)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,false,$10,$11,$12,true,$13,true,false,$14,$15,$16,$17,$18,$19)`,
       [id, tenantId, t.title, t.kind, t.meetingType, stage, t.unit, t.involved ?? [], !!t.disputed, !!t.publicInterest, !!t.marketActivity,
-        !!t.enterpriseRules, t.innovative !== false, leader?.personId ?? null, meeting?.id ?? null, meeting ? ++order : null, coordinates,
+        !!t.enterpriseRules, t.innovative !== false, leader?.personId ?? null, meeting?.id ?? null, meeting ? order.set(meeting.id, (order.get(meeting.id) ?? 0) + 1).get(meeting.id) : null, coordinates,
         new Date(ctx.now.getTime() - 10 * 86400_000), ctx.actor.name]);
     // the trail of 第五十六条 up to the stage reached
     const steps = meeting?.type === 'special' || t.meetingType === 'special' ? ['approved', 'placed', 'concluded'] : ['proposed', 'collected', 'verified', 'approved', 'placed', 'concluded'];
