@@ -5,6 +5,7 @@ import { AuditPage } from './sections/admin/AuditPage.tsx';
 import { PackPage } from './sections/admin/PackPage.tsx';
 import { OrgPage } from './sections/org/OrgPage.tsx';
 import { MeetingsPage } from './sections/meetings/MeetingsPage.tsx';
+import { CalendarPage } from './sections/calendar/CalendarPage.tsx';
 
 // The product's sections: each context adds its pages here. `path` is under the staff UI.
 export interface Section {
@@ -24,6 +25,7 @@ export const sections: Section[] = [
   {
     key: 'admin', label: '管理', pages: [
       { path: '/admin/pack', label: '规则包', element: <PackPage /> },
+      { path: '/admin/calendar', label: '工作日历', element: <CalendarPage /> },
       { path: '/admin/audit', label: '审计链', element: <AuditPage /> },
     ],
   },

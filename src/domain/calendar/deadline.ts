@@ -308,7 +308,10 @@ export function computeDeadline(
  * otherwise on time — and "calendar unknown" whenever the due date rests on a year whose holiday
  * arrangement is not loaded (the date shown is then provisional).
  */
-export function deadlineState(deadline: Pick<Deadline, 'due' | 'remindFrom' | 'unknownYears'>, today: IsoDate | string): DeadlineState {
+export function deadlineState(
+  deadline: { due: string; remindFrom: string; unknownYears: readonly number[] },
+  today: IsoDate | string,
+): DeadlineState {
   if (!isIsoDate(today)) throw invalidDate(today);
   if (deadline.unknownYears.length) return 'calendar_unknown';
   if (today > deadline.due) return 'overdue';
