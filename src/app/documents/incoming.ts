@@ -122,21 +122,27 @@ export async function proposeHandling(deps: AppDeps, actor: Actor, id: string, h
     refuseIf('DOC.REFUSED', v);
     const steps = routing.ok ? routing.value : [];
     const people: string[] = [];
+    const actings: { order: number; outcome: string; personId: string | null; reason: string; interpretation: string | null; article: number | null }[] = [];
     for (const s of steps) {
       const acting = port.actingFor(org, s.positionId, day, { kind: 'handle' });
       const personId = acting.outcome === 'self' || acting.outcome === 'acting' || acting.outcome === 'waits' ? acting.personId : null;
       if (personId) people.push(personId);
       await ctx.tx.query(
-        `INSERT INTO document_leader_steps (document_id, ord, role, position_id, person_id, acting_reason, mode, article, reason)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-        [id, s.order, s.role, s.positionId, personId, acting.acting || acting.outcome !== 'self' ? acting.reason : null, s.mode, s.article, s.reason]);
+        `INSERT INTO document_leader_steps (document_id, ord, role, position_id, person_id, acting_reason, mode, article, reason, acting_interpretation, acting_article)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+        [id, s.order, s.role, s.positionId, personId, acting.acting || acting.outcome !== 'self' ? acting.reason : null, s.mode, s.article, s.reason,
+          acting.acting ? acting.interpretation ?? null : null, acting.acting || acting.outcome !== 'self' ? acting.article ?? null : null]);
+      actings.push({ order: s.order, outcome: acting.outcome, personId, reason: acting.reason, interpretation: acting.interpretation ?? null, article: acting.article ?? null });
     }
     const { version: _v, ...proposal } = h;
     await setState(ctx, d, 'instructing', { proposal: JSON.stringify(proposal), lead_unit_id: h.leadUnitId });
     await routeTo(ctx, id, people, [h.leadUnitId, ...h.cooperatingUnitIds]);
     await trail(ctx, id, 'proposed', `拟办意见：${h.text}（牵头部门：${nameOfUnit(org)(h.leadUnitId!)}；${TIME_LIMIT_LABELS[h.timeLimitKind]}）`, p.proposedHandlingRequires.article,
-      { proposal, steps });
-    return { version: d.version, steps };
+      { proposal, steps, actings });
+    for (const a of actings.filter((x) => x.outcome !== 'self')) {
+      await trail(ctx, id, 'leader_acting', `批办环节${a.order}：${a.reason}${a.interpretation ? `（${a.interpretation}）` : ''}`, a.article ?? undefined, a);
+    }
+    return { version: d.version, steps: steps.map((s) => ({ ...s, acting: actings.find((a) => a.order === s.order) })) };
   });
 }
 

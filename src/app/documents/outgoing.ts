@@ -6,6 +6,7 @@ import {
   disclosureViolations, draftingWarnings, formatDocNumber, signingPlan, type Direction, type JointKind, type SigningPlan,
 } from '../../domain/documents/index.ts';
 import { basedOn } from '../../domain/shared/article.ts';
+import type { ActingResult } from '../../domain/org/index.ts';
 import { orgPort } from './ports.ts';
 import { expectState, expectVersion, isOffice, loadDoc, newId, nextSeq, pack, params, refuseIf, routeTo, setState, today, trail } from './common.ts';
 import { requestOpinions } from './opinions.ts';
@@ -48,11 +49,16 @@ const signingFacts = (i: Pick<DraftInput, 'docType' | 'direction' | 'joint' | 'c
 export async function previewDraft(deps: AppDeps, actor: Actor, input: DraftInput) {
   return runUseCase(deps, actor, async (ctx) => {
     const day = today(ctx);
-    const org = await (await orgPort()).load(ctx.tx, actor.tenantId);
+    const port = await orgPort();
+    const org = await port.load(ctx.tx, actor.tenantId);
     const p = params(day);
     const plan = signingPlan(org, day, signingFacts(input), p);
+    const acting = plan.ok
+      ? port.actingFor(org, plan.value.signerPositionId, day, plan.value.reservedMatter ? { kind: 'power', powerId: powerIdOf(plan.value.reservedMatter) } : { kind: 'handle' })
+      : null;
     return {
       signing: plan.ok ? plan.value : null,
+      acting: acting ? { ...actingView(acting), personName: org.people.find((x) => x.id === acting.personId)?.name ?? null } : null,
       violations: [...(plan.ok ? [] : plan.violations), ...disclosureViolations(input.disclosure, input.disclosureReason, p)],
       warnings: draftingWarnings({ ...input, withinDepartmentPowers: !!input.withinDepartmentPowers, separateDivisionPlan: !!input.separateDivisionPlan, alreadyCovered: !!input.alreadyCovered, disclosure: input.disclosure ?? null }, p),
     };
@@ -135,7 +141,7 @@ export async function submitDraft(deps: AppDeps, actor: Actor, id: string, input
     refuseIf('DOC.REFUSED', v);
     const signing = plan.ok ? plan.value : null as unknown as SigningPlan;
     const acting = port.actingFor(org, signing.signerPositionId, day, signing.reservedMatter ? { kind: 'power', powerId: powerIdOf(signing.reservedMatter) } : { kind: 'handle' });
-    await trail(ctx, id, 'signer_computed', `签发人：${signing.explanation}${acting.acting || acting.outcome !== 'self' ? `；${acting.reason}` : ''}`, signing.article, { signing, acting: { outcome: acting.outcome, personId: acting.personId, reason: acting.reason } });
+    await trail(ctx, id, 'signer_computed', `签发人：${signing.explanation}${acting.acting || acting.outcome !== 'self' ? `；${acting.reason}` : ''}`, signing.article, { signing, acting: actingView(acting) });
     const units: string[] = d.related_unit_ids.filter((u: string) => u !== d.lead_unit_id);
     if (units.length) {
       await setState(ctx, d, 'countersigning', { signing: JSON.stringify(signing) });
@@ -144,12 +150,18 @@ export async function submitDraft(deps: AppDeps, actor: Actor, id: string, input
       await setState(ctx, d, 'reviewing', { signing: JSON.stringify(signing) });
     }
     await routeTo(ctx, id, [acting.personId], []);
-    return { version: d.version, state: d.state, signing };
+    return { version: d.version, state: d.state, signing, acting: actingView(acting) };
   });
 }
 
+/** Who signs today: the holder, the AB岗 partner (with our reading of 第十一条), or the item waits (第七十条). */
+const actingView = (a: ActingResult) => ({
+  outcome: a.outcome, personId: a.personId, acting: a.acting, basis: a.basis, reason: a.reason,
+  interpretation: a.interpretation ?? null, article: a.article ?? null, flags: a.flags,
+});
+
 const POWER_IDS: Record<string, string> = { 议案: 'sign_bill', 规章: 'sign_regulation', 命令: 'sign_order', 人事任免: 'sign_appointment' };
-const powerIdOf = (matter: string) => POWER_IDS[matter] ?? matter;
+export const powerIdOf = (matter: string) => POWER_IDS[matter] ?? matter;
 
 /** 会签 finished: every countersign answered (agreed, disagreed and coordinated, or implied by silence, 第六十六条). */
 export async function finishCountersign(deps: AppDeps, actor: Actor, id: string, input: { version: number }) {

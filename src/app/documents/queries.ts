@@ -1,7 +1,8 @@
 // Reading documents: registers with filters, one document with its whole trail, and the 工作台.
 import { runUseCase, type Actor, type AppDeps } from '../context.ts';
 import { deadlineState } from '../../domain/calendar/deadline.ts';
-import { canSee } from '../../domain/documents/index.ts';
+import { canSee, type SigningPlan } from '../../domain/documents/index.ts';
+import { powerIdOf } from './outgoing.ts';
 import { orgPort } from './ports.ts';
 import { loadDoc, params, today, viewerOf } from './common.ts';
 
@@ -38,12 +39,13 @@ export async function listDocuments(deps: AppDeps, actor: Actor, f: { flow?: 'in
 export async function getDocument(deps: AppDeps, actor: Actor, id: string) {
   return runUseCase(deps, actor, async (ctx) => {
     const day = today(ctx);
-    const org = await (await orgPort()).load(ctx.tx, actor.tenantId);
+    const port = await orgPort();
+    const org = await port.load(ctx.tx, actor.tenantId);
     const d = await loadDoc(ctx.tx, actor, id, { org, day });
     const q = async (sql: string) => (await ctx.tx.query(sql, [id])).rows;
     const [events, steps, assignments, opinions, coordinations, attachments, versions] = await Promise.all([
       q(`SELECT at, actor_name, action, label, article, payload FROM document_events WHERE document_id = $1 ORDER BY id`),
-      q(`SELECT ord, role, position_id, person_id, acting_reason, mode, article, reason, instruction, done_at, done_by FROM document_leader_steps WHERE document_id = $1 ORDER BY ord`),
+      q(`SELECT ord, role, position_id, person_id, acting_reason, acting_interpretation, acting_article, mode, article, reason, instruction, done_at, done_by FROM document_leader_steps WHERE document_id = $1 ORDER BY ord`),
       q(`SELECT id, unit_id, role, time_limit_kind, article, assigned_on, due, remind_from, unknown_years, override, state, progress_reported_at, reminded_at, escalated_at, done_at, result FROM document_assignments WHERE document_id = $1 ORDER BY role DESC, unit_id`),
       q(`SELECT id, subject, kind, requesting_unit_id, asked_unit_id, requested_on, due, rule_due, override, negotiated, state, reply, replied_by, replied_at, version FROM opinion_requests WHERE document_id = $1 ORDER BY created_at`),
       q(`SELECT id, opinion_request_id, coordinator_position_id, assistant_position_id, state, outcome, conclusion, created_at, resolved_at FROM document_coordinations WHERE document_id = $1`),
@@ -53,8 +55,16 @@ export async function getDocument(deps: AppDeps, actor: Actor, id: string) {
     const unitName = (u: string) => org.units.find((x) => x.id === u)?.shortName ?? u;
     const personName = (p: string | null) => (p ? org.people.find((x) => x.id === p)?.name ?? p : null);
     const { routed_person_ids, unit_ids, ...doc } = d;
+    let signer: Record<string, unknown> | null = null;
+    if (d.flow === 'outgoing' && d.signing && ['countersigning', 'reviewing', 'signing'].includes(d.state)) {
+      const plan = d.signing as SigningPlan;
+      const a = port.actingFor(org, plan.signerPositionId, day, plan.reservedMatter ? { kind: 'power', powerId: powerIdOf(plan.reservedMatter) } : { kind: 'handle' });
+      signer = { outcome: a.outcome, personId: a.personId, personName: personName(a.personId), acting: a.acting, reason: a.reason,
+        interpretation: a.interpretation ?? null, article: a.article ?? null, flags: a.flags };
+    }
     return {
       document: doc,
+      signer,
       events,
       steps: steps.map((s: any) => ({ ...s, personName: personName(s.person_id), title: org.positions.find((x) => x.id === s.position_id)?.title })),
       assignments: assignments.map((a: any) => ({ ...a, unitName: unitName(a.unit_id), deadlineState: stateOf(a.due, a.remind_from, a.unknown_years, day, a.state === 'done') })),
