@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors/index.ts';
+import { pgErrorCode } from '../store/db.ts';
 import type { Violation } from '../domain/shared/violation.ts';
 
 /** The one error shape of the API. */
@@ -46,6 +47,9 @@ export function mapError(err: unknown): AppError {
     });
     return new AppError('REQUEST.VALIDATION', { violations });
   }
+  // a value the database cannot take (bad encoding, out of range) is the caller's input, not a crash
+  const pg = pgErrorCode(err);
+  if (pg && ['22021', '22P05', '22003', '22007', '22008', '22P02'].includes(pg)) return new AppError('REQUEST.VALIDATION', { message: '输入的取值不合法' });
   const fe = err as FastifyError;
   if (fe?.code && FASTIFY_CODES[fe.code]) return new AppError(FASTIFY_CODES[fe.code]);
   if (err instanceof SyntaxError && (fe as any).statusCode === 400) return new AppError('REQUEST.INVALID_JSON');

@@ -26,6 +26,13 @@ export interface RouteInfo {
   permission: string;
 }
 
+function hasNul(v: unknown, depth = 0): boolean {
+  if (typeof v === 'string') return v.includes('\u0000');
+  if (!v || typeof v !== 'object' || depth > 32) return false;
+  for (const [k, x] of Object.entries(v)) if (k.includes('\u0000') || hasNul(x, depth + 1)) return true;
+  return false;
+}
+
 export interface BuildOptions {
   logger?: boolean;
   /** serve the built web UI (default: when web/dist exists) */
@@ -93,6 +100,13 @@ export async function buildServer(ctx: ServerContext, opts: BuildOptions = {}): 
     if (permission === 'public') return;
     if (!req.user) throw new AppError(expired ? 'AUTH.SESSION_EXPIRED' : 'AUTH.UNAUTHENTICATED');
     if (!can(req.user.roles, permission)) throw new AppError('AUTH.FORBIDDEN', { details: { permission } });
+  });
+
+  // PostgreSQL text cannot hold NUL; refuse it at the edge for every route, whatever its schema says.
+  app.addHook('preValidation', async (req) => {
+    if (hasNul(req.params) || hasNul(req.query) || hasNul(req.body)) {
+      throw new AppError('REQUEST.VALIDATION', { message: '输入包含不允许的控制字符（NUL）' });
+    }
   });
 
   const idem = idempotencyHooks(ctx);
