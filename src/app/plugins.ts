@@ -2,6 +2,7 @@ import type { BackgroundTask } from './background.ts';
 import type { DemoSeeder } from './seed.ts';
 import { seedDemoOrg } from './org/usecases.ts';
 import { seedDemoMeetings } from './meetings/demo.ts';
+import { seedDemoDocuments } from './documents/demo.ts';
 import { calendarBackground, calendarSeeder } from './calendar/plugin.ts';
 import { documentsBackground } from './documents/plugin.ts';
 
@@ -9,6 +10,7 @@ import { documentsBackground } from './documents/plugin.ts';
 
 export const demoSeeders: DemoSeeder[] = [
   { name: 'org', run: seedDemoOrg },
+  { name: 'documents', run: seedDemoDocuments },
   { name: 'meetings', run: seedDemoMeetings },
   calendarSeeder,
 ];

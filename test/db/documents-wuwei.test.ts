@@ -21,6 +21,26 @@ const call = async (who: string, method: 'GET' | 'POST', url: string, payload?: 
   return { status: r.statusCode, body: r.json() as any };
 };
 
+test('demo documents: every state, deadlines 按期/即将到期/已逾期 (第七十三条), an implied 无不同意见 (第六十六条) and a voided 武政发 number', async () => {
+  const list = (await call('office-clerk', 'GET', '/documents?limit=500')).body.documents;
+  const states = new Set(list.map((d: any) => `${d.flow}:${d.state}`));
+  for (const st of ['incoming:received', 'incoming:registered', 'incoming:returned', 'incoming:reviewed', 'incoming:instructing', 'incoming:handling', 'incoming:closed',
+    'outgoing:drafting', 'outgoing:countersigning', 'outgoing:signing', 'outgoing:signed', 'outgoing:issued', 'outgoing:distributed']) assert.ok(states.has(st), st);
+  const deadlineStates = new Set(list.filter((d: any) => d.state === 'handling').map((d: any) => d.deadline?.state));
+  assert.deepEqual([...deadlineStates].sort(), ['due_soon', 'on_time', 'overdue']);
+  const { rows } = await s.t.db.query(`SELECT doc_number, state FROM doc_numbers WHERE issuer_code = '武政发' ORDER BY seq`);
+  assert.ok(rows.some((r: any) => r.state === 'void'), 'a voided number stays recorded');
+  assert.ok(rows.every((r: any) => /^武政发〔\d{4}〕\d+号$/.test(r.doc_number)));
+  const implied = await s.t.db.query(`SELECT article FROM document_events WHERE action = 'opinion_implied'`);
+  assert.equal(implied.rows[0]?.article, 66);
+  const audit = await s.t.db.query(`SELECT count(*)::int AS n FROM audit_records WHERE action LIKE 'document.%'`);
+  assert.ok(audit.rows[0].n > 50, 'the demo went through the use cases, so the audit trail is real');
+  const returned = list.find((d: any) => d.state === 'returned');
+  const trail = (await call('office-clerk', 'GET', `/documents/${returned.id}`)).body.events.find((e: any) => e.action === 'returned');
+  assert.equal(trail.article, 62);
+  assert.match(trail.label, /一文一事|一事/);
+});
+
 test('第六十八条 on the demo org: a 请示 from 凉州区 goes to 王雅琴, the vice mayor in charge of 市教育局', async () => {
   const r = await call('office-clerk', 'POST', '/documents/incoming', {
     docType: '请示', title: '武威市凉州区人民政府关于申请城区义务教育学校扩容项目补助资金的请示', issuerName: '武威市凉州区人民政府', issuerUnitId: 'unit-lzq',

@@ -78,7 +78,8 @@ export async function getDocument(deps: AppDeps, actor: Actor, id: string) {
 export async function workbench(deps: AppDeps, actor: Actor) {
   return runUseCase(deps, actor, async (ctx) => {
     const day = today(ctx);
-    const org = await (await orgPort()).load(ctx.tx, actor.tenantId);
+    const port = await orgPort();
+    const org = await port.load(ctx.tx, actor.tenantId);
     const v = viewerOf(org, actor, day);
     const t = actor.tenantId;
     const todos: any[] = [];
@@ -87,8 +88,16 @@ export async function workbench(deps: AppDeps, actor: Actor) {
         WHERE d.tenant_id = $1 AND d.state = 'instructing' AND s.done_at IS NULL AND s.person_id = $2
           AND NOT EXISTS (SELECT 1 FROM document_leader_steps e WHERE e.document_id = s.document_id AND e.ord < s.ord AND e.done_at IS NULL)`, [t, actor.personId]);
     for (const s of steps.rows as any[]) todos.push({ kind: s.mode === 'instruct' ? '阅批' : '阅处', documentId: s.id, title: s.title, article: s.article });
-    const sign = await ctx.tx.query(`SELECT id, title, signing FROM documents WHERE tenant_id = $1 AND state = 'signing' AND $2 = ANY(routed_person_ids)`, [t, actor.personId ?? '']);
-    for (const s of sign.rows as any[]) todos.push({ kind: '签发', documentId: s.id, title: s.title, article: s.signing?.article });
+    // 签发: the signer who acts today (the holder, the AB岗 partner, or the mayor a reserved power waits for)
+    const sign = await ctx.tx.query(`SELECT id, title, signing FROM documents WHERE tenant_id = $1 AND state = 'signing'`, [t]);
+    for (const s of sign.rows as any[]) {
+      const plan = s.signing as SigningPlan | null;
+      if (!plan || !actor.personId) continue;
+      const a = port.actingFor(org, plan.signerPositionId, day, plan.reservedMatter ? { kind: 'power', powerId: powerIdOf(plan.reservedMatter) } : { kind: 'handle' });
+      if (a.personId === actor.personId) {
+        todos.push({ kind: '签发', documentId: s.id, title: s.title, article: plan.article, acting: a.acting ? a.reason : null, waits: a.outcome === 'waits' });
+      }
+    }
     const asg = await ctx.tx.query(
       `SELECT a.*, d.title FROM document_assignments a JOIN documents d ON d.id = a.document_id WHERE a.tenant_id = $1 AND a.state = 'open' AND a.unit_id = ANY($2::text[])`, [t, v.unitIds]);
     for (const a of asg.rows as any[]) todos.push({ kind: a.role === 'lead' ? '承办（牵头）' : '承办（协办）', documentId: a.document_id, title: a.title, due: a.due, article: a.article,
@@ -102,7 +111,7 @@ export async function workbench(deps: AppDeps, actor: Actor) {
       const labels: Record<string, string> = { received: '登记', registered: '初审', reviewed: '拟办', reviewing: '核稿', signed: '复核', checked: '编号', numbered: '印发', issued: '分发' };
       for (const d of office.rows as any[]) todos.push({ kind: labels[d.state], documentId: d.id, title: d.title });
     }
-    const sent = await ctx.tx.query(`SELECT id, title, flow, state, doc_number, updated_at FROM documents WHERE tenant_id = $1 AND created_by_user = $2 ORDER BY updated_at DESC LIMIT 50`, [t, actor.userId]);
+    const sent = await ctx.tx.query(`SELECT id, title, flow, state, doc_number, updated_at FROM documents WHERE tenant_id = $1 AND (created_by_user = $2 OR created_by_person = $3) ORDER BY updated_at DESC LIMIT 50`, [t, actor.userId, actor.personId]);
     const overdue = await ctx.tx.query(
       `SELECT a.document_id, a.unit_id, a.due, a.article, d.title FROM document_assignments a JOIN documents d ON d.id = a.document_id
         WHERE a.tenant_id = $1 AND a.state = 'open' AND a.due < $2 ORDER BY a.due`, [t, day]);
