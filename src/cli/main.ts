@@ -19,6 +19,7 @@ const HELP = `政通 — 《武威市人民政府工作规则》执行平台
   calendar is-workday 日期   判断是否为工作日
   calendar add 日期 N --unit workday|day   计算期限
   openapi                    输出 OpenAPI 文档
+  generate [--scale N] [--seed S]   生成性能测试数据（默认 100 万份公文）
 
 数据库: 默认嵌入式 PostgreSQL (PGlite, ./data，ZHENGTONG_DATA_DIR 可改)；设置 DATABASE_URL 使用 PostgreSQL 服务器。`;
 
@@ -71,6 +72,7 @@ export async function main(argv: string[], io: Out = std): Promise<number> {
         const { runCalendarCommand } = await import('./calendar.ts');
         return await runCalendarCommand(rest, io.out, io.err);
       }
+      case 'generate': return await (await import('./generate.ts')).runGenerateCommand(rest, io.out, io.err);
       case 'openapi': {
         const { generateOpenApi } = await import('../http/openapi.ts');
         io.out(JSON.stringify(await generateOpenApi(), null, 2));
