@@ -3,6 +3,7 @@ import * as incoming from '../../app/documents/incoming.ts';
 import * as outgoing from '../../app/documents/outgoing.ts';
 import * as opinions from '../../app/documents/opinions.ts';
 import * as queries from '../../app/documents/queries.ts';
+import * as files from '../../app/documents/files.ts';
 import { TIME_LIMIT_KINDS } from '../../domain/documents/model.ts';
 import type { RouteModule } from '../types.ts';
 
@@ -68,6 +69,31 @@ const routes: RouteModule = (app, ctx) => {
     async (req) => queries.workbench(d, req.actor));
   app.get('/documents/:id', { config: { permission: 'documents.read' }, schema: { tags, summary: '公文详情及全程留痕', params: id } },
     async (req) => queries.getDocument(d, req.actor, req.params.id));
+
+  // 版式文件、附件
+  for (const format of ['pdf', 'docx', 'ofd'] as const) {
+    app.get(`/documents/:id/output.${format}`, { config: { permission: 'documents.read' }, schema: { tags,
+      summary: `发文版式文件（${format === 'pdf' ? 'PDF' : format === 'docx' ? 'Word' : 'OFD'}，GB/T 9704-2012），SM3 摘要记入审计`, params: id } },
+    async (req, reply) => {
+      const r = await files.renderOutput(d, req.actor, req.params.id, format);
+      reply.header('content-type', r.contentType);
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(r.fileName)}`);
+      reply.header('x-content-sm3', r.sm3);
+      return reply.send(r.buf);
+    });
+  }
+  app.post('/documents/:id/attachments', { bodyLimit: 16 * 1024 * 1024, config: { permission: 'documents.read' }, schema: { tags, summary: '上传附件（base64，大小和类型按规则包，第七十五条）', params: id,
+    body: z.strictObject({ name: z.string().min(1).max(255), contentBase64: z.string().max(15 * 1024 * 1024), kind: z.enum(['attachment', 'interpretation', 'opinion_plan', 'original']).optional() }) } },
+  async (req, reply) => reply.status(201).send(await files.addAttachment(d, req.actor, req.params.id, req.body)));
+  app.get('/documents/:id/attachments/:attachmentId', { config: { permission: 'documents.read' }, schema: { tags, summary: '下载附件',
+    params: z.strictObject({ id: z.string().min(1).max(80), attachmentId: z.string().min(1).max(80) }) } },
+  async (req, reply) => {
+    const a = await files.getAttachment(d, req.actor, req.params.id, req.params.attachmentId);
+    reply.header('content-type', a.contentType);
+    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.name)}`);
+    reply.header('x-content-type-options', 'nosniff');
+    return reply.send(a.content);
+  });
 
   // 收文
   app.post('/documents/incoming', { config: { permission: 'documents.register' }, schema: { tags, summary: '签收来文',
