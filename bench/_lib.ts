@@ -1,0 +1,80 @@
+// Shared helpers of the benchmarks: the server as a separate process, logins, autocannon, machine load.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+export const ROOT = join(import.meta.dirname, '..');
+export const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/zhengtong_bench';
+
+export function arg(args: string[], name: string, dflt: string): string {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : dflt;
+}
+
+export const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+export const say = (s: string) => process.stdout.write(s + '\n');
+
+export interface ServerProc {
+  child: ChildProcess;
+  port: number;
+  base: string;
+  rssMb(): number;
+  stop(): Promise<void>;
+  kill9(): Promise<void>;
+}
+
+/** Starts bench/_server.ts (or the given command) as a separate process and waits for "listening <port>". */
+export async function startServer(env: Record<string, string | undefined>, opts: { port?: number; timeoutMs?: number; script?: string } = {}): Promise<ServerProc> {
+  const port = opts.port ?? 3900 + Math.floor(Math.random() * 90);
+  const child = spawn(process.execPath, ['--import', 'tsx', opts.script ?? join(ROOT, 'bench', '_server.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, TZ: 'Asia/Shanghai', PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stderr!.on('data', (d) => { out += d; });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${out.slice(-2000)}`)), opts.timeoutMs ?? 120_000);
+    child.stdout!.on('data', (d) => {
+      out += d;
+      if (/listening \d+/.test(out)) { clearTimeout(timer); resolve(); }
+    });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${out.slice(-2000)}`)); });
+  });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  return {
+    child, port, base: `http://127.0.0.1:${port}`,
+    rssMb: () => {
+      try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024; } catch { return NaN; }
+    },
+    async stop() { if (child.exitCode === null) { child.kill('SIGTERM'); await exited; } },
+    async kill9() { if (child.exitCode === null) { child.kill('SIGKILL'); await exited; } },
+  };
+}
+
+export async function login(base: string, loginName: string, password: string): Promise<string> {
+  const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: loginName, password }) });
+  if (r.status !== 200) throw new Error(`login ${loginName}: ${r.status} ${await r.text()}`);
+  const c = r.headers.getSetCookie().find((x) => x.startsWith('zt_session='))!;
+  return c.split(';')[0];
+}
+
+export interface CannonResult {
+  rps: number; requests: number; non2xx: number; errors: number; p50: number; p90: number;
+  /** autocannon's histogram has no p95: p97.5 is reported as its upper bound */
+  p97_5: number; p99: number; max: number;
+}
+
+/** Runs autocannon in this process (the load process is separate from the server process). */
+export async function cannon(opts: autocannon.Options): Promise<CannonResult> {
+  const r: any = await new Promise((resolve, reject) => {
+    const inst = autocannon(opts, (err, res) => (err ? reject(err) : resolve(res)));
+    void inst;
+  });
+  return {
+    rps: r.requests.average, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors + r.timeouts,
+    p50: r.latency.p50, p90: r.latency.p90, p97_5: r.latency.p97_5, p99: r.latency.p99, max: r.latency.max,
+  };
+}
