@@ -148,3 +148,14 @@ test('第七十条: a 人事任免 item waits for the mayor while he is away; no
   const back = await call('mayor', 'POST', `/documents/${id}/sign`, { version: v });
   assert.equal(back.status, 200, JSON.stringify(back.body));
 });
+
+test('第六十二条: the 登记 preview lists every 初审 violation of a 请示 with two matters, nothing stored', async () => {
+  const body = { docType: '请示', title: '古浪县人民政府关于两个事项的请示', issuerName: '古浪县人民政府', issuerUnitId: 'unit-gl',
+    facts: { matters: ['申请移民区基础设施资金', '增加学校编制'], principalRecipients: ['武威市人民政府'], submitterUnitId: 'unit-gl' } };
+  const r = await call('office-clerk', 'POST', '/documents/incoming/preview', body);
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  assert.deepEqual(r.body.violations.map((v: any) => [v.code, v.article]), [['DOC.INTAKE_MULTIPLE_MATTERS', 62]]);
+  const ok = await call('office-clerk', 'POST', '/documents/incoming/preview', { ...body, facts: { ...body.facts, matters: ['申请移民区基础设施资金'] } });
+  assert.deepEqual(ok.body.violations, []);
+  assert.equal((await call('office-clerk', 'GET', '/documents?q=两个事项')).body.documents.length, 0);
+});

@@ -68,7 +68,8 @@ export async function seedDemoDocuments(ctx: UseCaseContext): Promise<void> {
         const r = computeDeadline(deadlineRuleOf(ruleId, day), day, calendar());
         if (r.ok && deadlineState(r.value, today) === d.deadline) assignDay = day;
       }
-      if (!assignDay) fail(`${d.key} 找不到使时限为 ${d.deadline} 的交办日期`);
+      // near the end of a year whose successor's holiday arrangement is not yet published the state can be 日历未知
+      assignDay ??= addDays(today, -1);
     }
     const received = assignDay ? addDays(assignDay, -2) : dayOf(d.day ?? 0);
     const proposeDay = assignDay ?? dayOf(Math.min(0, (d.day ?? 0) + 1));
@@ -134,7 +135,7 @@ export async function seedDemoDocuments(ctx: UseCaseContext): Promise<void> {
       }
       // the others stay silent: after the 2 working days of 第六十六条 the sweep records 无不同意见
       const silentUntil = addDays(rows.map((r) => r.due).sort().at(-1)!, 1);
-      if (silentUntil > today) fail(`${d.key} 的会签到期日晚于今天，无法视为无不同意见；请把 day 提前`);
+      if (silentUntil > today) continue; // a long holiday: the countersign is still open today
       await sweepDocuments(on(silentUntil), tenantId);
       v = (await out.finishCountersign(on(silentUntil), clerk, id, { version: await versionOf(ctx, id) })).version;
       reviewDay = silentUntil;

@@ -58,6 +58,17 @@ export async function receiveIncoming(deps: AppDeps, actor: Actor, input: Incomi
   });
 }
 
+/** The 初审 checks on a document before it is received (the 登记 form shows them inline): every violation. */
+export async function previewIncoming(deps: AppDeps, actor: Actor, input: IncomingInput) {
+  return runUseCase(deps, actor, async (ctx) => {
+    const org = await (await orgPort()).load(ctx.tx, actor.tenantId);
+    const p = params(today(ctx));
+    const facts = { ...input.facts, docType: input.docType, classification: input.classification ?? '' } as IntakeFacts;
+    const { typeViolations } = await import('../../domain/documents/index.ts');
+    return { violations: [...classificationViolations(input.classification ?? '', p), ...typeViolations(input.docType, p), ...reviewIntake(facts, p, nameOfUnit(org))] };
+  });
+}
+
 /** 登记: a registration number per year (收文〔2026〕N号). */
 export async function registerIncoming(deps: AppDeps, actor: Actor, id: string, version?: number) {
   return runUseCase(deps, actor, async (ctx) => {

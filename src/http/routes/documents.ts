@@ -96,10 +96,13 @@ const routes: RouteModule = (app, ctx) => {
   });
 
   // 收文
+  const incomingBody = z.strictObject({ docType: z.string().min(1).max(20), title: z.string().min(1).max(200), body: text(200_000).optional(), issuerName: z.string().min(1).max(100),
+    issuerUnitId: z.string().max(80).nullish(), sourceDocNumber: text(50).nullish(), urgency: z.enum(['normal', 'urgent', 'extra_urgent']).optional(),
+    classification: text(20).optional(), facts: intakeFacts, clientRequestId: z.string().max(120).nullish() });
+  app.post('/documents/incoming/preview', { config: { permission: 'documents.register' }, schema: { tags, summary: '登记预检：初审规则（第六十二条、第六十四条、第六十七条）逐条列出，不保存', body: incomingBody } },
+    async (req) => incoming.previewIncoming(d, req.actor, req.body as any));
   app.post('/documents/incoming', { config: { permission: 'documents.register' }, schema: { tags, summary: '签收来文',
-    body: z.strictObject({ docType: z.string().min(1).max(20), title: z.string().min(1).max(200), body: text(200_000).optional(), issuerName: z.string().min(1).max(100),
-      issuerUnitId: z.string().max(80).nullish(), sourceDocNumber: text(50).nullish(), urgency: z.enum(['normal', 'urgent', 'extra_urgent']).optional(),
-      classification: text(20).optional(), facts: intakeFacts, clientRequestId: z.string().max(120).nullish() }) } },
+    body: incomingBody } },
   async (req, reply) => {
     const r = await incoming.receiveIncoming(d, req.actor, { ...req.body, clientRequestId: req.body.clientRequestId ?? clientRequestId(req) } as any);
     return reply.status(r.duplicate ? 200 : 201).send(r);
