@@ -2,6 +2,7 @@
 //   unit     pure domain, rule pack, calendar (src/**/*.test.ts)
 //   db       database-backed tests (test/db/**/*.test.ts) on PGlite, or on PostgreSQL when DATABASE_URL is set
 //   browser  Chromium tests (test/browser/**/*.test.ts)
+//   reliability  crash, two-process and campaign tests (test/reliability/**/*.test.ts); RELIABILITY_SCALE=full for the long run
 //   default  unit + db
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -21,7 +22,7 @@ function walk(dir, out = []) {
 
 const suite = process.argv[2] ?? 'default';
 const extra = process.argv.slice(3);
-const roots = { unit: ['src'], db: ['test/db'], browser: ['test/browser'], default: ['src', 'test/db'] }[suite];
+const roots = { unit: ['src'], db: ['test/db'], browser: ['test/browser'], reliability: ['test/reliability'], default: ['src', 'test/db'] }[suite];
 if (!roots) { console.error(`未知的测试套件：${suite}`); process.exit(2); }
 const files = roots.flatMap((r) => walk(r)).sort();
 const filtered = extra.length ? files.filter((f) => extra.some((x) => f.includes(x))) : files;
