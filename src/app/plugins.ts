@@ -2,6 +2,7 @@ import type { BackgroundTask } from './background.ts';
 import type { DemoSeeder } from './seed.ts';
 import { seedDemoOrg } from './org/usecases.ts';
 import { seedDemoMeetings } from './meetings/demo.ts';
+import { seedDemoSupervision } from './supervision/demo.ts';
 import { seedDemoDocuments } from './documents/demo.ts';
 import { calendarBackground, calendarSeeder } from './calendar/plugin.ts';
 import { documentsBackground } from './documents/plugin.ts';
@@ -12,6 +13,7 @@ export const demoSeeders: DemoSeeder[] = [
   { name: 'org', run: seedDemoOrg },
   { name: 'documents', run: seedDemoDocuments },
   { name: 'meetings', run: seedDemoMeetings },
+  { name: 'supervision', run: seedDemoSupervision },
   calendarSeeder,
 ];
 

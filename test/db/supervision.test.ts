@@ -148,27 +148,33 @@ test('第十一条: a vice mayor\'s trip reroutes the item to the AB partner (ma
   await at('2026-03-02T09:00:00+08:00');
 });
 
-test('第八十条: the duty board flags every uncovered hour of each department', async () => {
-  await call('POST', '/leaders/duty/shifts', { unitId: 'unit-office', date: '2026-03-02', startHour: 0, endHour: 24, personName: '曹宇', phone: '0935-0000000' });
-  const bad = await call('POST', '/leaders/duty/shifts', { unitId: 'unit-office', date: '2026-03-02', startHour: 20, endHour: 26, personName: '' });
+test('第八十条: the duty board flags every uncovered hour of each department, and a shift closes the gap', async () => {
+  const gapsOf = async (unitId: string) => (await call('GET', '/leaders/duty?from=2026-03-02')).body.units.find((u: any) => u.id === unitId).gaps;
+  // the demo roster leaves 市政府办公室 uncovered from 18:00 to 24:00 two days from now
+  const office = await gapsOf('unit-office');
+  assert.deepEqual(office.map((g: any) => [g.code, g.article, g.details.date, g.details.startHour, g.details.endHour]), [['LEAD.ROSTER_GAP', 80, '2026-03-04', 18, 24]]);
+  assert.match(office[0].message, /依据第八十条/);
+  const bad = await call('POST', '/leaders/duty/shifts', { unitId: 'unit-office', date: '2026-03-04', startHour: 20, endHour: 26, personName: '' });
   assert.equal(bad.status, 422);
   assert.deepEqual(bad.body.violations.map((v: any) => v.code), ['LEAD.SHIFT_INVALID', 'LEAD.SHIFT_PERSON_MISSING']);
-  const board = await call('GET', '/leaders/duty?from=2026-03-02');
-  const office = board.body.units.find((u: any) => u.id === 'unit-office');
-  assert.equal(office.gaps.length, board.body.horizonDays - 1);
-  assert.ok(office.gaps.every((g: any) => g.code === 'LEAD.ROSTER_GAP' && g.article === 80));
+  assert.equal((await gapsOf('unit-office')).length, 1);
+  assert.equal((await call('POST', '/leaders/duty/shifts', { unitId: 'unit-office', date: '2026-03-04', startHour: 18, endHour: 24, personName: '曹宇', phone: '0935-2210000' })).status, 201);
+  assert.deepEqual(await gapsOf('unit-office'), []);
+  // a whole uncovered day is one flag
+  assert.deepEqual((await gapsOf('unit-tjj')).map((g: any) => [g.details.date, g.details.startHour, g.details.endHour]), [['2026-03-05', 0, 24]]);
 });
 
 test('第九十六条: a research day in the future is refused; progress counts days against the minimum', async () => {
+  const daysOf = async () => (await call('GET', '/leaders/research?year=2026')).body.leaders.find((l: any) => l.personId === 'person-vmayor3').progress;
+  const before = await daysOf();
   const future = await call('POST', '/leaders/research', { personId: 'person-vmayor3', from: '2026-03-02', to: '2026-03-03', place: '古浪县', topic: '生态移民' });
   assert.equal(future.status, 422);
   assert.equal(future.body.code, 'LEAD.RESEARCH_IN_FUTURE');
   assert.equal((await call('POST', '/leaders/research', { personId: 'person-vmayor3', from: '2026-02-24', to: '2026-02-26', place: '古浪县', topic: '生态移民' })).status, 201);
-  const board = await call('GET', '/leaders/research?year=2026');
-  const vm3 = board.body.leaders.find((l: any) => l.personId === 'person-vmayor3');
-  assert.equal(vm3.progress.days, 3);
-  assert.equal(vm3.progress.minimum, 60);
-  assert.equal(vm3.progress.remaining, 57);
+  const after = await daysOf();
+  assert.equal(after.days, before.days + 3);
+  assert.equal(after.minimum, 60);
+  assert.equal(after.remaining, 60 - after.days);
 });
 
 test('第七十八条: a city leader\'s personal article needs approval; a department head\'s personal one does not', async () => {

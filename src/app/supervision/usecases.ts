@@ -18,6 +18,7 @@ import { requireOrg, shanghaiDate } from '../org/usecases.ts';
 import { orgRulesOn } from '../org/rules.ts';
 import { runQuery, runUseCase, type Actor, type AppDeps } from '../context.ts';
 import { rulesOn } from './rules.ts';
+import { cancelItemTimers, scheduleItemTimers } from './timers.ts';
 
 export const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
 const refuseAll = (fallback: string, v: Violation[]) => refusal(v.length === 1 ? v[0].code : fallback, v);
@@ -226,6 +227,7 @@ export async function openItem(deps: AppDeps, actor: Actor, input: ItemInput) {
           today, dl.due, chaseFrom, dl.unknownYears, JSON.stringify(dl), r.packId, actor.name, ctx.now]);
       await ctx.tx.query(`INSERT INTO sup_item_events (tenant_id, id, item_id, event_type, stage, on_date, summary, detail, recorded_by, recorded_at) VALUES ($1,$2,$3,'stage','opened',$4,$5,$6,$7,$8)`,
         [actor.tenantId, newId('ev'), id, today, `立项：${input.title}`, JSON.stringify({ due: dl.due, designation: input.designation ?? null }), actor.name, ctx.now]);
+      await scheduleItemTimers(ctx, id, dl.due, chaseFrom);
       await ctx.audit({ action: 'supervision.opened', objectType: 'supervision_item', objectId: id, article: r.items.lifecycleArticle,
         payload: { title: input.title, kind: input.kind, scope: input.scope, supervisor: input.supervisorUnitId, lead: input.leadUnitId, cooperating: input.cooperatingUnitIds, due: dl.due, designation: input.designation ?? null, source: input.source ?? null } });
       return { id, due: dl.due, deadline: dl, leaderPositionId: leader };
@@ -257,6 +259,7 @@ export async function advanceItem(deps: AppDeps, actor: Actor, id: string, step:
     const closing = step.to === 'applied';
     await ctx.tx.query(`UPDATE sup_items SET stage = $3, stage_on = $4, closed_on = $5, version = version + 1 WHERE tenant_id = $1 AND id = $2`,
       [actor.tenantId, id, step.to, step.on, closing ? step.on : null]);
+    if (closing) await cancelItemTimers(ctx, id);
     await ctx.tx.query(`INSERT INTO sup_item_events (tenant_id, id, item_id, event_type, stage, on_date, summary, detail, recorded_by, recorded_at) VALUES ($1,$2,$3,'stage',$4,$5,$6,$7,$8,$9)`,
       [actor.tenantId, newId('ev'), id, step.to, step.on, step.summary, JSON.stringify({ conclusion: step.conclusion ?? null, incentive: step.incentive ?? null }), actor.name, ctx.now]);
     await ctx.audit({ action: closing ? 'supervision.closed' : 'supervision.stage', objectType: 'supervision_item', objectId: id, article: r.items.lifecycleArticle,

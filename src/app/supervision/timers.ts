@@ -1,0 +1,75 @@
+// Durable timers of a supervision item (第八十六条 分级负责、动态管理): the 催办 before the due date, the
+// 催办 the day after it falls due, and the escalation once it is overdue by the pack's number of working
+// days. Each fires once (src/jobs/timers.ts), is recorded on the item and in the audit record citing the
+// article, and is cancelled when the item closes. The board still computes the state on read.
+import { addWorkingDays } from '../../domain/calendar/calendar.ts';
+import { workingDays, type IsoDate } from '../../domain/calendar/date.ts';
+import { followUp, type FollowUpRules } from '../../domain/supervision/followup.ts';
+import { articleLabel } from '../../domain/shared/article.ts';
+import { cancelTimer, registerTimerKind, scheduleTimer, type TimerRow } from '../../jobs/timers.ts';
+import { shippedCalendar } from '../calendar/files.ts';
+import { startOfDay } from '../calendar/deadlines.ts';
+import { shanghaiDate } from '../org/usecases.ts';
+import type { UseCaseContext } from '../context.ts';
+import { rulesOn } from './rules.ts';
+import { randomBytes } from 'node:crypto';
+
+export const CHASE_KIND = 'supervision.item.chase';
+export const OVERDUE_KIND = 'supervision.item.overdue';
+export const ESCALATE_KIND = 'supervision.item.escalate';
+export const SUPERVISION_TIMER_KINDS = [CHASE_KIND, OVERDUE_KIND, ESCALATE_KIND] as const;
+
+const LEVEL: Record<string, 'chase' | 'overdue' | 'escalate'> = { [CHASE_KIND]: 'chase', [OVERDUE_KIND]: 'overdue', [ESCALATE_KIND]: 'escalate' };
+const dayAfter = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The days the three timers of an item fall due. */
+export function followUpDays(due: string, chaseFrom: string, r: FollowUpRules): Record<string, string> {
+  return {
+    [CHASE_KIND]: chaseFrom,
+    [OVERDUE_KIND]: dayAfter(due),
+    [ESCALATE_KIND]: addWorkingDays(shippedCalendar(), due as IsoDate, workingDays(r.escalateAfter)).date,
+  };
+}
+
+/** Schedules (or moves) the item's timers inside the caller's transaction. */
+export async function scheduleItemTimers(ctx: UseCaseContext, itemId: string, due: string, chaseFrom: string): Promise<void> {
+  const r = rulesOn(shanghaiDate(ctx.now)).followUp;
+  for (const [kind, day] of Object.entries(followUpDays(due, chaseFrom, r))) {
+    await scheduleTimer(ctx.tx, { tenantId: ctx.actor.tenantId, kind, key: itemId, dueAt: startOfDay(day), payload: { itemId, due, day } }, ctx.now);
+  }
+}
+
+export async function cancelItemTimers(ctx: UseCaseContext, itemId: string): Promise<void> {
+  for (const kind of SUPERVISION_TIMER_KINDS) await cancelTimer(ctx.tx, ctx.actor.tenantId, kind, itemId, ctx.now);
+}
+
+async function fire(ctx: UseCaseContext, t: TimerRow): Promise<void> {
+  const { rows } = await ctx.tx.query('SELECT * FROM sup_items WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [t.tenantId, t.payload.itemId ?? t.key]);
+  const row = rows[0] as any;
+  if (!row || row.closed_on) return;
+  const today = shanghaiDate(ctx.now);
+  const r = rulesOn(today).followUp;
+  const iso = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
+  const due = iso(row.due);
+  const f = followUp({ due, unknownYears: row.unknown_years ?? [], closed: false, lastReportOn: iso(row.last_report_on) }, today, shippedCalendar(), r);
+  const kind = LEVEL[t.kind];
+  // the level the timer stands for (the chain of the pack), even when it fires late after a restart
+  const level = kind === 'chase' ? 0 : kind === 'overdue' ? Math.min(1, r.chain.length - 1) : r.chain.length - 1;
+  const escalateTo = r.chain[level] ?? null;
+  const summary = kind === 'chase'
+    ? `到期前催办：「${row.title}」将于${due}到期，请${escalateTo ?? '承办单位'}抓紧办理（依据${articleLabel(r.article)}）`
+    : kind === 'overdue'
+      ? `逾期催办：「${row.title}」已于${due}到期未办结，报${escalateTo}（依据${articleLabel(r.article)}）`
+      : `逾期升级：「${row.title}」逾期${f.overdueWorkingDays}个工作日，报${escalateTo}（依据${articleLabel(r.article)}）`;
+  const detail = { automatic: true, timerKind: t.kind, escalationLevel: level, escalateTo, state: f.state, overdueWorkingDays: f.overdueWorkingDays };
+  await ctx.tx.query(`INSERT INTO sup_item_events (tenant_id, id, item_id, event_type, on_date, summary, detail, recorded_by, recorded_at) VALUES ($1,$2,$3,'chase',$4,$5,$6,$7,$8)`,
+    [t.tenantId, `ev-${randomBytes(6).toString('hex')}`, row.id, today, summary, JSON.stringify(detail), ctx.actor.name, ctx.now]);
+  await ctx.audit({ action: kind === 'escalate' ? 'supervision.escalated' : 'supervision.chased', objectType: 'supervision_item', objectId: row.id, article: r.article,
+    payload: { summary, due, ...detail } });
+}
+
+/** Registers the three kinds; called when this module loads and again by the background task. */
+export function registerSupervisionTimerKinds(): void {
+  for (const k of SUPERVISION_TIMER_KINDS) registerTimerKind(k, fire);
+}
+registerSupervisionTimerKinds();
