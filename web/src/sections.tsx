@@ -4,6 +4,7 @@ import { UnderConstruction } from './sections/home/UnderConstruction.tsx';
 import { AuditPage } from './sections/admin/AuditPage.tsx';
 import { PackPage } from './sections/admin/PackPage.tsx';
 import { OrgPage } from './sections/org/OrgPage.tsx';
+import { DocumentsPage } from './sections/documents/DocumentsPage.tsx';
 import { MeetingsPage } from './sections/meetings/MeetingsPage.tsx';
 import { CalendarPage } from './sections/calendar/CalendarPage.tsx';
 
@@ -16,7 +17,7 @@ export interface Section {
 
 export const sections: Section[] = [
   { key: 'home', label: '工作台', pages: [{ path: '/', label: '工作台', element: <Home /> }] },
-  { key: 'documents', label: '公文', pages: [{ path: '/documents', label: '公文', element: <UnderConstruction title="公文" /> }] },
+  { key: 'documents', label: '公文', pages: [{ path: '/documents', label: '公文', element: <DocumentsPage /> }] },
   { key: 'meetings', label: '会议', pages: [{ path: '/meetings', label: '会议', element: <MeetingsPage /> }] },
   { key: 'supervision', label: '督查', pages: [{ path: '/supervision', label: '督查', element: <UnderConstruction title="督查" /> }] },
   { key: 'leaders', label: '领导', pages: [{ path: '/leaders', label: '领导', element: <UnderConstruction title="领导" /> }] },

@@ -1,0 +1,82 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Button, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Link, Route, Routes, useNavigate } from 'react-router-dom';
+import { get } from '../../lib/api.ts';
+import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
+import { DeadlineTag } from './DeadlineTag.tsx';
+import { INCOMING_STATES, OUTGOING_STATES, STATE_COLORS, STATE_LABELS, URGENCY } from './labels.ts';
+import { DocumentPage } from './DocumentPage.tsx';
+import { NewIncoming } from './NewIncoming.tsx';
+import { NewOutgoing } from './NewOutgoing.tsx';
+
+// 公文: the incoming and outgoing registers (收文、发文登记簿) with filters, the 登记 and 拟稿 forms, and one
+// document with its full trail.
+export function DocumentsPage() {
+  return (
+    <Routes>
+      <Route path="/" element={<Registers />} />
+      <Route path="/new-incoming" element={<NewIncoming />} />
+      <Route path="/new-outgoing" element={<NewOutgoing />} />
+      <Route path="/:id" element={<DocumentPage />} />
+    </Routes>
+  );
+}
+
+function Registers() {
+  const [flow, setFlow] = useState<'incoming' | 'outgoing'>('incoming');
+  const navigate = useNavigate();
+  return (
+    <div data-testid="documents-page">
+      <Space style={{ marginBottom: 16 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>公文</Typography.Title>
+        <Button type="primary" onClick={() => navigate('/documents/new-incoming')} data-testid="new-incoming">收文登记</Button>
+        <Button onClick={() => navigate('/documents/new-outgoing')} data-testid="new-outgoing">拟稿</Button>
+      </Space>
+      <Tabs activeKey={flow} onChange={(k) => setFlow(k as any)} items={[
+        { key: 'incoming', label: '收文登记簿', children: <Register flow="incoming" /> },
+        { key: 'outgoing', label: '发文登记簿', children: <Register flow="outgoing" /> },
+      ]} />
+    </div>
+  );
+}
+
+function Register({ flow }: { flow: 'incoming' | 'outgoing' }) {
+  const [state, setState] = useState<string | undefined>();
+  const [q, setQ] = useState('');
+  const [docType, setDocType] = useState<string | undefined>();
+  const [rows, setRows] = useState<any[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(() => {
+    const qs = new URLSearchParams({ flow, ...(state ? { state } : {}), ...(q ? { q } : {}) });
+    get(`/documents?${qs}`).then((r) => setRows(r.documents), setError);
+  }, [flow, state, q]);
+  useEffect(load, [load]);
+  const shown = docType ? rows.filter((r) => r.doc_type === docType) : rows;
+  const states = flow === 'incoming' ? INCOMING_STATES : OUTGOING_STATES;
+  return (
+    <div data-testid={`register-${flow}`}>
+      <ErrorAlert error={error} />
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Select allowClear placeholder="状态" style={{ width: 140 }} value={state} onChange={setState} options={states.map((s) => ({ value: s, label: STATE_LABELS[s] }))} data-testid="filter-state" />
+        <Select allowClear placeholder="文种" style={{ width: 120 }} value={docType} onChange={setDocType}
+          options={[...new Set(rows.map((r) => r.doc_type))].map((t) => ({ value: t, label: t }))} />
+        <Input.Search placeholder="标题、文号、来文单位" allowClear onSearch={setQ} style={{ width: 280 }} data-testid="filter-q" />
+      </Space>
+      <Table
+        rowKey="id"
+        size="small"
+        dataSource={shown}
+        pagination={{ pageSize: 20 }}
+        columns={[
+          { title: flow === 'incoming' ? '收文号' : '发文字号', render: (_: unknown, r: any) => (flow === 'incoming' ? r.registration_no : r.doc_number) ?? '—', width: 150 },
+          { title: '文种', dataIndex: 'doc_type', width: 70 },
+          { title: '标题', render: (_: unknown, r: any) => <Link to={`/documents/${r.id}`}>{r.title}</Link> },
+          ...(flow === 'incoming' ? [{ title: '来文单位', dataIndex: 'issuer_name', width: 170 }, { title: '来文字号', dataIndex: 'source_doc_number', width: 140 }] : [{ title: '公开属性', dataIndex: 'disclosure', width: 100, render: (v: string | null) => v ?? <Tag color="red">未确定</Tag> }]),
+          { title: '紧急程度', dataIndex: 'urgency', width: 80, render: (u: string) => (u === 'normal' ? '—' : <Tag color="red">{URGENCY[u]}</Tag>) },
+          { title: '状态', dataIndex: 'state', width: 90, render: (s: string) => <Tag color={STATE_COLORS[s]}>{STATE_LABELS[s] ?? s}</Tag> },
+          ...(flow === 'incoming' ? [{ title: '承办时限', width: 300, render: (_: unknown, r: any) => (r.deadline && !r.deadline.done ? <DeadlineTag due={r.deadline.due} state={r.deadline.state} article={73} /> : '—') }] : []),
+        ]}
+      />
+    </div>
+  );
+}
