@@ -6,6 +6,7 @@ import { seedDemoSupervision } from './supervision/demo.ts';
 import { seedDemoDocuments } from './documents/demo.ts';
 import { calendarBackground, calendarSeeder } from './calendar/plugin.ts';
 import { documentsBackground } from './documents/plugin.ts';
+import { seedDemoOpenness } from './openness/demo.ts';
 
 // What each context plugs into the runtime: its demo data (in dependency order) and its background work.
 
@@ -15,6 +16,7 @@ export const demoSeeders: DemoSeeder[] = [
   { name: 'meetings', run: seedDemoMeetings },
   { name: 'supervision', run: seedDemoSupervision },
   calendarSeeder,
+  { name: 'openness', run: seedDemoOpenness },
 ];
 
 export const backgroundTasks: BackgroundTask[] = [

@@ -12,6 +12,8 @@ export interface AttributeParams {
   article: number;
   values: readonly string[];
   withheldNeedsReason: boolean;
+  /** the article proactive publication rests on (第三十九条) */
+  publishArticle: number;
 }
 
 /** Every problem with an attribute as set at drafting or confirmed at signing. */
@@ -50,9 +52,9 @@ export function checkPublishable(c: PublishCandidate, p: AttributeParams): Viola
   const out = checkAttribute({ attribute: c.attribute, reason: c.attributeReason }, p)
     .filter((v) => v.code !== 'OPENNESS.WITHHELD_REASON_MISSING');
   if (c.attribute === '不予公开') {
-    out.push({ code: 'OPENNESS.NOT_PUBLISHABLE', article: p.article, message: `${basedOn(p.article)}，该文件公开属性为不予公开${c.attributeReason ? `（理由：${c.attributeReason}）` : ''}，不得主动公开`, details: { attribute: c.attribute } });
+    out.push({ code: 'OPENNESS.NOT_PUBLISHABLE', article: p.publishArticle, message: `${basedOn(p.publishArticle)}，该文件公开属性为不予公开${c.attributeReason ? `（理由：${c.attributeReason}）` : ''}，不得主动公开`, details: { attribute: c.attribute } });
   } else if (c.attribute === '依申请公开') {
-    out.push({ code: 'OPENNESS.NOT_PUBLISHABLE', article: p.article, message: `${basedOn(p.article)}，该文件公开属性为依申请公开，只能通过依申请公开答复提供，不在门户主动公开`, details: { attribute: c.attribute } });
+    out.push({ code: 'OPENNESS.NOT_PUBLISHABLE', article: p.publishArticle, message: `${basedOn(p.publishArticle)}，该文件公开属性为依申请公开，只能通过依申请公开答复提供，不在门户主动公开`, details: { attribute: c.attribute } });
   }
   if (!c.title.trim()) out.push({ code: 'OPENNESS.CONTENT_MISSING', message: '公开的信息须有标题' });
   if (!c.body.trim()) out.push({ code: 'OPENNESS.CONTENT_MISSING', message: '公开的信息须有正文' });

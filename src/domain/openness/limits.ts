@@ -17,6 +17,7 @@ export function attributeParams(pack: Pack, on?: string): AttributeParams {
     article: v.article,
     values: list(v.value),
     withheldNeedsReason: pack.param('openness.attribute.required', 'withheldNeedsReason', on).value === true,
+    publishArticle: pack.rule('openness.decisions.publish', on).article,
   };
 }
 

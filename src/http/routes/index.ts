@@ -8,6 +8,9 @@ import leadersRoutes from './leaders.ts';
 import meetingsRoutes from './meetings.ts';
 import calendarRoutes from './calendar.ts';
 import documentsRoutes from './documents.ts';
+import opennessRoutes from './openness.ts';
+import publicRoutes from './public.ts';
+import searchRoutes from './search.ts';
 
 // Every context registers its routes here, under /api/v1.
 export const routeModules: RouteModule[] = [
@@ -20,4 +23,7 @@ export const routeModules: RouteModule[] = [
   supervisionRoutes,
   leadersRoutes,
   documentsRoutes,
+  opennessRoutes,
+  publicRoutes,
+  searchRoutes,
 ];
