@@ -9,7 +9,7 @@ import { sealAudit, verifyAudit } from '../../src/app/audit/chain.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import { FULL, PASSWORD, PG_URL, login, post, postgresTarget, start } from './harness.ts';
 
-const ATTEMPTS = FULL ? 4000 : 400;
+const ATTEMPTS = FULL ? 4000 : 200;
 const TIMERS = FULL ? 10_000 : 1_000;
 const skip = !PG_URL && 'DATABASE_URL 未设置（此测试需要 PostgreSQL）';
 
