@@ -1,0 +1,73 @@
+// Reads at scale with 32 concurrent clients from this (separate) load process against the server process:
+//   todo       my to-do list: GET /documents/workbench as department clerks (their unit's assignments,
+//              opinion requests, and the overdue list of their department)
+//   head       a department head's workbench (the department's overdue list)
+//   page       a document's page with its whole trail: GET /documents/:id (office clerk)
+//   dashboard  an aggregate: GET /supervision/performance?by=department (按时办结率)
+//   office     the office clerk's workbench (every document waiting on the office)
+// Target: p99 ≤ 20 ms each; the server's RSS during the run ≤ 300 MB (also printed).
+//
+//   npm run bench -- reads [--url postgres://…/zhengtong_bench] [--clients 32] [--duration 15] [--only todo,page]
+import { openDb } from '../src/store/db.ts';
+import { arg, cannon, DEFAULT_URL, load, login, say, startServer } from './_lib.ts';
+
+const GENERATED_PASSWORD = 'Generated@2026';
+
+export async function run(args: string[]) {
+  const url = arg(args, 'url', process.env.BENCH_DATABASE_URL ?? DEFAULT_URL);
+  const connections = Number(arg(args, 'clients', '32'));
+  const duration = Number(arg(args, 'duration', '15'));
+  const only = arg(args, 'only', 'todo,head,page,dashboard,office').split(',');
+
+  const db = await openDb({ url, poolSize: 2 });
+  const docsCount = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM documents`)).rows[0].n;
+  // department clerks and heads of units that have open work
+  const { rows: clerks } = await db.query<{ login: string }>(
+    `SELECT u.login FROM users u JOIN org_assignments a ON a.tenant_id = u.tenant_id AND a.person_id = u.person_id
+       JOIN org_positions p ON p.tenant_id = a.tenant_id AND p.id = a.position_id
+      WHERE u.tenant_id = 'wuwei' AND u.login LIKE 'gen-%' AND p.kind = 'clerk'
+        AND EXISTS (SELECT 1 FROM document_assignments x WHERE x.tenant_id = 'wuwei' AND x.state = 'open' AND x.unit_id = p.unit_id)
+      ORDER BY u.login LIMIT 16`);
+  const { rows: heads } = await db.query<{ login: string }>(
+    `SELECT u.login FROM users u JOIN org_assignments a ON a.tenant_id = u.tenant_id AND a.person_id = u.person_id
+       JOIN org_positions p ON p.tenant_id = a.tenant_id AND p.id = a.position_id
+      WHERE u.tenant_id = 'wuwei' AND u.login LIKE 'gen-%' AND p.kind = 'department_principal_head' ORDER BY u.login LIMIT 16`);
+  const { rows: docs } = await db.query<{ id: string }>(
+    `SELECT id FROM documents WHERE tenant_id = 'wuwei' AND id LIKE 'gd-%' ORDER BY hashtext(id) LIMIT 2000`);
+  await db.close();
+
+  say(`# reads: ${docsCount.toLocaleString('en')} documents, ${connections} clients, ${duration} s each; load ${load()}`);
+  const server = await startServer({ DATABASE_URL: url });
+  let maxRss = server.rssMb();
+  const sampler = setInterval(() => { maxRss = Math.max(maxRss, server.rssMb()); }, 200);
+  const results: Record<string, unknown> = {};
+  try {
+    const office = await login(server.base, 'office-clerk', 'Zhengtong@2026');
+    const clerkCookies = await Promise.all(clerks.map((c) => login(server.base, c.login, GENERATED_PASSWORD)));
+    const headCookies = await Promise.all(heads.map((c) => login(server.base, c.login, GENERATED_PASSWORD)));
+    const scenarios: Record<string, () => { path: string; cookie: string }> = {};
+    let i = 0;
+    if (clerkCookies.length) scenarios.todo = () => ({ path: '/api/v1/documents/workbench', cookie: clerkCookies[i++ % clerkCookies.length] });
+    if (headCookies.length) scenarios.head = () => ({ path: '/api/v1/documents/workbench', cookie: headCookies[i++ % headCookies.length] });
+    scenarios.page = () => ({ path: `/api/v1/documents/${docs[i++ % docs.length].id}`, cookie: office });
+    scenarios.dashboard = () => ({ path: '/api/v1/supervision/performance?by=department', cookie: office });
+    scenarios.office = () => ({ path: '/api/v1/documents/workbench', cookie: office });
+    for (const name of only) {
+      const next = scenarios[name];
+      if (!next) { say(`${name}: skipped (no data)`); continue; }
+      const loadBefore = load();
+      const r = await cannon({
+        url: server.base, connections, duration, timeout: 30,
+        requests: [{ method: 'GET', setupRequest: (req: any) => { const n = next(); return { ...req, path: n.path, headers: { cookie: n.cookie } }; } }],
+      });
+      results[name] = { ...r, rssMb: Math.round(maxRss) };
+      say(`${name.padEnd(9)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p90 ${r.p90} ms  p99 ${r.p99} ms  max ${r.max} ms  ` +
+        `non-2xx ${r.non2xx}  errors ${r.errors}  | p99 target 20 ms: ${r.p99 <= 20 ? 'met' : 'missed'} (${(r.p99 / 20).toFixed(2)}×) | RSS max so far ${maxRss.toFixed(0)} MB | load ${loadBefore} → ${load()}`);
+    }
+  } finally {
+    clearInterval(sampler);
+    await server.stop();
+  }
+  say(`server RSS max during reads: ${maxRss.toFixed(0)} MB (target ≤ 300 MB: ${maxRss <= 300 ? 'met' : 'missed'})`);
+  return results;
+}
