@@ -7,6 +7,7 @@ import { seedDemoDocuments } from './documents/demo.ts';
 import { calendarBackground, calendarSeeder } from './calendar/plugin.ts';
 import { documentsBackground } from './documents/plugin.ts';
 import { seedDemoOpenness } from './openness/demo.ts';
+import { meetingsBackground } from './meetings/timers.ts';
 
 // What each context plugs into the runtime: its demo data (in dependency order) and its background work.
 
@@ -20,6 +21,7 @@ export const demoSeeders: DemoSeeder[] = [
 ];
 
 export const backgroundTasks: BackgroundTask[] = [
+  meetingsBackground,
   calendarBackground,
   documentsBackground,
 ];

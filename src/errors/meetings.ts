@@ -79,4 +79,6 @@ export const meetingsErrors = defineErrors({
   'MEETING.CITYWIDE_ALREADY_DECIDED': { status: 409, message: '该请示已办理', fix: '刷新后查看' },
   'MEETING.CITYWIDE_COUNTY_HEADS_NOT_APPROVED': { status: 422, message: '邀请县区政府负责同志须经市政府批准', fix: '明确批准邀请，或退回修改', article: 61 },
   'MEETING.CITYWIDE_OVER_LIMIT_NOT_APPROVED': { status: 422, message: '超过每年规定次数的全市性会议须明确批准其理由', fix: '明确批准理由，或不予批准', article: 61 },
+  'MEETING.TOPIC_FILER_NOT_IN_DEPARTMENT': { status: 403, message: '议题由汇报部门提出，您不在该部门任职', fix: '由汇报部门、该部门的分管副市长或市政府办公室登记议题', article: 56 },
+  'MEETING.RESCHEDULE_UNCHANGED': { status: 422, message: '改期后的时间、地点与原安排相同', fix: '填写新的会议时间或地点' },
 });

@@ -6,12 +6,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer, type TestServer } from './http-harness.ts';
+import { runDueTimers } from '../../src/jobs/timers.ts';
+import { registerCalendarTimerKinds } from '../../src/app/calendar/deadlines.ts';
+import { registerMeetingTimerKinds } from '../../src/app/meetings/timers.ts';
+import { verifyOutput, readIdentity } from '../../src/output/index.ts';
 
 let s: TestServer;
 const cookies: Record<string, string> = {};
 const LOGINS = ['office-clerk', 'fgw-clerk', 'mayor', 'vmayor-exec', 'vmayor1', 'vmayor4', 'vmayor5', 'sg'];
 
 before(async () => {
+  registerCalendarTimerKinds();
+  registerMeetingTimerKinds();
   s = await startTestServer({ now: '2026-03-02T09:00:00+08:00' });
   for (const l of LOGINS) cookies[l] = await s.login(l);
 });
@@ -99,8 +105,19 @@ test('第五十五条, 第五十三条: the vice mayor in charge records agreeme
   assert.deepEqual(placed.warnings, []);
 });
 
+test('第五十六条: a topic is filed by its reporting department or the office — a clerk of another department is refused, nothing stored', async () => {
+  const input = { title: '市政府工作部门人事任免事项', kind: 'personnel', meetingType: 'executive', departmentUnitId: 'unit-rsj', concernsOverall: true, innovative: true, clearProposal: true };
+  const before = ok(await get('office-clerk', '/meetings/topics/board')).topics.length;
+  const r = await post('fgw-clerk', '/meetings/topics', input);
+  assert.equal(r.status, 403);
+  assert.equal(r.body.code, 'MEETING.TOPIC_FILER_NOT_IN_DEPARTMENT');
+  assert.equal(r.body.article, 56);
+  assert.match(r.body.violations[0].message, /依据第五十六条.*不在市人社局任职|依据第五十六条.*不在.*任职/);
+  assert.equal(ok(await get('office-clerk', '/meetings/topics/board')).topics.length, before);
+});
+
 test('第五十三条: a personnel topic needs no 第三十四条 materials and goes through the same pipeline', async () => {
-  const t = ok(await post('fgw-clerk', '/meetings/topics', {
+  const t = ok(await post('office-clerk', '/meetings/topics', {
     title: '市政府工作部门人事任免事项', kind: 'personnel', meetingType: 'executive', departmentUnitId: 'unit-rsj', concernsOverall: true, innovative: true, clearProposal: true,
   }));
   await through(t.id, FULL_PIPELINE);
@@ -132,7 +149,7 @@ test('第五十三条: the meeting opens at half; the personnel item fails two t
   ok(await arrive('person-vmayor-exec'));
   await at('2026-03-05T09:00:00+08:00');
   const opened = ok(await post('office-clerk', `/meetings/${state.exec}/open`));
-  assert.equal(opened.number, 1);
+  assert.equal(opened.number, 2, 'the demo already held the first executive meeting');
 
   const late = await post('vmayor5', `/meetings/${state.exec}/leaves`, { reason: '临时有事' });
   assert.equal(late.body.code, 'MEETING.LEAVE_AFTER_START');
@@ -173,14 +190,57 @@ test('第五十九条: ending the meeting on Thursday 2026-03-05 creates the doc
   const byKind = Object.fromEntries(ended.tasks.map((t: any) => [t.kind, t]));
   assert.equal(byKind.minorEdits.due, '2026-03-09', '3 days end on Sunday 03-08, rolled to Monday');
   assert.equal(byKind.upwardReport.due, '2026-03-09', '2 working days: Friday 03-06, Monday 03-09');
-  const tasks = ok(await get('office-clerk', '/meetings/issuance-tasks')).tasks;
+  const tasks = ok(await get('office-clerk', '/meetings/issuance-tasks')).tasks.filter((t: any) => t.meetingId === state.exec);
   assert.equal(tasks.length, 2);
   assert.ok(tasks.every((t: any) => t.article === 59 && t.status === 'open'));
+  state.minorTask = byKind.minorEdits.id;
+  state.minorDoc = byKind.minorEdits.documentId;
+});
+
+test('第五十九条: each document to issue is drafted in the outgoing register by the reporting department, linked to its task and deadline', async () => {
+  const tasks = ok(await get('office-clerk', '/meetings/issuance-tasks')).tasks.filter((t: any) => t.meetingId === state.exec);
+  const minor = tasks.find((t: any) => t.kind === 'minorEdits');
+  const upward = tasks.find((t: any) => t.kind === 'upwardReport');
+  assert.equal(minor.documentId, state.minorDoc);
+  assert.deepEqual([minor.document.state, minor.document.title], ['drafting', '武威市人民政府关于印发《武威市城区集中供热管网改造实施方案》的通知']);
+  assert.deepEqual([minor.due, minor.state, minor.label], ['2026-03-09', 'on_time', minor.label]);
+  assert.match(minor.label, /第五十九条/);
+  assert.equal(upward.document.title, '关于城区集中供热管网改造有关情况的报告', 'a title naming its 文种 is kept');
+
+  const register = ok(await get('office-clerk', '/documents?flow=outgoing')).documents;
+  const doc = register.find((d: any) => d.id === minor.documentId);
+  assert.ok(doc, 'the draft is in the outgoing register');
+  assert.deepEqual([doc.state, doc.doc_type, doc.lead_unit_id], ['drafting', '通知', 'unit-fgw']);
+  assert.ok(ok(await get('fgw-clerk', '/documents?flow=outgoing')).documents.some((d: any) => d.id === minor.documentId), 'the reporting department (第五十六条第三款) sees its draft');
+  const full = ok(await get('office-clerk', `/documents/${minor.documentId}`));
+  const drafted = (full.events ?? full.trail ?? []).find((e: any) => e.action === 'drafted');
+  assert.equal(drafted.article, 59);
+  assert.deepEqual(drafted.payload.source, { kind: 'meeting', id: minor.id, article: 59 });
+  const upDoc = ok(await get('office-clerk', `/documents/${upward.documentId}`));
+  assert.deepEqual([upDoc.document?.direction ?? upDoc.direction, (upDoc.document ?? upDoc).principal_recipients], ['upward', ['省政府']]);
+});
+
+test('第五十九条: the issuance reminder and the 催办 fire once each as durable timers, audited with the article', async () => {
+  await at('2026-03-09T00:00:01+08:00');
+  await runDueTimers(s.deps);
+  await at('2026-03-10T00:00:01+08:00');
+  await runDueTimers(s.deps);
+  assert.deepEqual((await runDueTimers(s.deps)).fired, [], 'nothing fires twice');
+  const recs = ok(await get('office-clerk', `/audit/records?objectType=meeting_issuance_task&objectId=${state.minorTask}`)).records;
+  const byAction = (a: string) => recs.filter((r: any) => r.action === a);
+  assert.equal(byAction('deadline.set').length, 1);
+  assert.equal(byAction('deadline.reminded').length, 1);
+  assert.equal(byAction('deadline.escalated').length, 1);
+  assert.ok([...byAction('deadline.reminded'), ...byAction('deadline.escalated')].every((r: any) => r.article === 59));
+  assert.match(byAction('deadline.escalated')[0].payload.message, /逾期催办.*2026-03-09.*第五十九条/);
+  const task = ok(await get('office-clerk', '/meetings/issuance-tasks')).tasks.find((t: any) => t.id === state.minorTask);
+  assert.equal(task.state, 'overdue');
+  await at('2026-03-05T11:30:00+08:00');
 });
 
 test('第五十八条: executive minutes drafted by the office, refused from the secretary-general, signed by the mayor; Word export', async () => {
   const day = ok(await get('office-clerk', `/meetings/${state.exec}`));
-  assert.match(day.minutesDraft, /市政府第1次常务会议/);
+  assert.match(day.minutesDraft, /市政府第2次常务会议/);
   assert.match(day.minutesDraft, /请假：马志远/);
   assert.match(day.minutesDraft, /列席：/);
   const byDept = await post('fgw-clerk', `/meetings/${state.exec}/minutes`, { text: day.minutesDraft });
@@ -194,9 +254,27 @@ test('第五十八条: executive minutes drafted by the office, refused from the
   assert.equal(signed.signedBy, '林向东');
   const again = await post('office-clerk', `/meetings/${state.exec}/minutes`, { text: '改动' });
   assert.equal(again.body.code, 'MEETING.MINUTES_ALREADY_SIGNED');
-  const docx = await s.app.inject({ method: 'GET', url: `/api/v1/meetings/${state.exec}/minutes.docx`, headers: { cookie: cookies['office-clerk'] } });
-  assert.equal(docx.statusCode, 200);
-  assert.equal(docx.rawPayload.subarray(0, 2).toString(), 'PK');
+  state.minutesSm3 = signed.sm3;
+  assert.match(signed.sm3, /^[0-9a-f]{64}$/);
+});
+
+test('第五十八条: the signed 纪要 downloads as PDF, Word and OFD in the GB/T 9704 format, each carrying the SM3 digest recorded at signing', async () => {
+  for (const [format, magic] of [['pdf', '%PDF'], ['docx', 'PK'], ['ofd', 'PK']] as const) {
+    const r = await s.app.inject({ method: 'GET', url: `/api/v1/meetings/${state.exec}/minutes.${format}`, headers: { cookie: cookies['office-clerk'] } });
+    assert.equal(r.statusCode, 200, r.body);
+    assert.equal(r.rawPayload.subarray(0, magic.length).toString(), magic);
+    assert.equal(r.headers['x-zhengtong-sm3'], state.minutesSm3);
+    const id = await readIdentity(r.rawPayload);
+    assert.equal(id.format, format);
+    assert.equal(id.identity.sm3, state.minutesSm3);
+    assert.match(id.identity.documentNumber, /武威市人民政府常务会议纪要 第2期/);
+    assert.equal((await verifyOutput(r.rawPayload, state.minutesSm3)).valid, true);
+  }
+  const recs = ok(await get('office-clerk', `/audit/records?objectType=meeting&objectId=${state.exec}`)).records;
+  assert.equal(recs.find((r: any) => r.action === 'meeting.minutes.signed').payload.sm3, state.minutesSm3);
+  const exports = recs.filter((r: any) => r.action === 'meeting.minutes.exported');
+  assert.deepEqual(exports.map((r: any) => r.payload.format), ['pdf', 'docx', 'ofd']);
+  assert.ok(exports.every((r: any) => r.payload.sm3 === state.minutesSm3 && r.article === 58));
 });
 
 test('第五十三条: a topic for the party committee is reported in the party group\'s name only after the mayor approves', async () => {
@@ -207,7 +285,7 @@ test('第五十三条: a topic for the party committee is reported in the party 
   ok(await post('office-clerk', `/meetings/topics/${t.id}/place`, { meetingId: m.id }));
   await at('2026-03-06T10:00:00+08:00');
   for (const p of ['person-mayor', 'person-sg', 'person-vmayor1', 'person-vmayor2']) ok(await post('office-clerk', `/meetings/${m.id}/attendance`, { personId: p, kind: 'arrive' }));
-  assert.equal(ok(await post('mayor', `/meetings/${m.id}/open`)).number, 2);
+  assert.equal(ok(await post('mayor', `/meetings/${m.id}/open`)).number, 3);
   ok(await post('mayor', `/meetings/${m.id}/topics/${t.id}/decision`, { outcome: 'approved', text: '同意提请市委常委会会议审议。' }));
   const ended = ok(await post('mayor', `/meetings/${m.id}/end`));
   assert.equal(ended.tasks.length, 1);
@@ -221,7 +299,7 @@ test('第五十三条: a topic for the party committee is reported in the party 
 });
 
 test('第六十一条: a second citywide meeting of a department in a year needs a recorded justification and explicit approval', async () => {
-  const base = { departmentUnitId: 'unit-fgw', date: '2026-04-10', hostName: '市发展改革委', viceMayorConsent: { personId: 'person-vmayor-exec', date: '2026-03-06' },
+  const base = { departmentUnitId: 'unit-fgw', date: '2027-04-10', hostName: '市发展改革委', viceMayorConsent: { personId: 'person-vmayor-exec', date: '2026-03-06' },
     formalRequest: '市发展改革委关于召开全市发展改革工作会议的请示', video: true, invitesCountyHeads: false, invitesCityLeaders: false };
   const first = ok(await post('fgw-clerk', '/meetings/citywide', { ...base, title: '全市发展改革工作会议' }));
   assert.deepEqual(first.warnings, []);
@@ -232,10 +310,60 @@ test('第六十一条: a second citywide meeting of a department in a year needs
   const plain = await post('office-clerk', `/meetings/citywide/${second.id}/decision`, { approve: true, note: '同意' });
   assert.equal(plain.body.code, 'MEETING.CITYWIDE_OVER_LIMIT_NOT_APPROVED');
   ok(await post('office-clerk', `/meetings/citywide/${second.id}/decision`, { approve: true, note: '同意，理由成立', approveOverLimit: true }));
+  assert.equal(ok(await get('office-clerk', '/meetings/rhythm?year=2027')).citywide.find((c: any) => c.departmentUnitId === 'unit-fgw').count, 2);
   const rh = ok(await get('office-clerk', '/meetings/rhythm?year=2026'));
-  assert.equal(rh.citywide.find((c: any) => c.departmentUnitId === 'unit-fgw').count, 2);
   const march = rh.meetings.find((r: any) => r.type === 'executive' && r.period === '2026-03');
   assert.deepEqual([march.held, march.state], [2, 'within']);
+});
+
+test('第五十六条: a meeting is cancelled with a reason — its record stays, its topics go back to the pool; a cancelled meeting cannot be moved', async () => {
+  await at('2026-03-06T11:00:00+08:00');
+  const m = ok(await post('office-clerk', '/meetings', { type: 'executive', startsAt: '2026-03-12T09:00:00+08:00', place: '市政府常务会议室', video: false }));
+  const t = ok(await post('office-clerk', '/meetings/topics', { title: '关于2026年度重大项目谋划储备情况的汇报', kind: 'workReport', meetingType: 'executive', departmentUnitId: 'unit-fgw', concernsOverall: true, innovative: true, clearProposal: true }));
+  await through(t.id, FULL_PIPELINE);
+  ok(await post('office-clerk', `/meetings/topics/${t.id}/place`, { meetingId: m.id }));
+  const noReason = await post('office-clerk', `/meetings/${m.id}/cancel`, { reason: ' ' });
+  assert.equal(noReason.body.code, 'MEETING.REASON_REQUIRED');
+  const byDept = await post('fgw-clerk', `/meetings/${m.id}/cancel`, { reason: '改期' });
+  assert.equal(byDept.status, 403);
+  ok(await post('office-clerk', `/meetings/${m.id}/cancel`, { reason: '市长参加省政府全体会议' }));
+  const d = ok(await get('office-clerk', `/meetings/${m.id}`));
+  assert.deepEqual([d.meeting.status, d.meeting.cancelReason, d.changes[0].kind], ['cancelled', '市长参加省政府全体会议', 'cancelled']);
+  assert.ok(ok(await get('office-clerk', '/meetings')).meetings.some((x: any) => x.id === m.id), 'a cancelled meeting keeps its record');
+  const row = ok(await get('office-clerk', '/meetings/topics/board')).topics.find((x: any) => x.id === t.id);
+  assert.deepEqual([row.stage, row.meetingId], ['approved', null]);
+  const again = await post('office-clerk', `/meetings/${m.id}/reschedule`, { startsAt: '2026-03-13T09:00:00+08:00', reason: '改期' });
+  assert.equal(again.body.code, 'MEETING.NOT_SCHEDULED');
+  const audit = ok(await get('office-clerk', `/audit/records?objectType=meeting&objectId=${m.id}`)).records;
+  assert.equal(audit.find((r: any) => r.action === 'meeting.cancelled').article, 56);
+});
+
+test('第十三条: a meeting moved into the mayor\'s entrusted absence is hosted by the executive vice mayor; the change is recorded', async () => {
+  const m = ok(await post('office-clerk', '/meetings', { type: 'executive', startsAt: '2026-03-16T09:00:00+08:00', place: '市政府常务会议室', video: false }));
+  assert.equal(m.hostPersonId, 'person-mayor');
+  const moved = ok(await post('office-clerk', `/meetings/${m.id}/reschedule`, { startsAt: '2026-03-10T09:00:00+08:00', reason: '提前研究春耕生产' }));
+  assert.equal(moved.hostPersonId, 'person-vmayor-exec');
+  const d = ok(await get('office-clerk', `/meetings/${m.id}`));
+  assert.equal(d.meeting.startsAt, '2026-03-10T01:00:00.000Z');
+  assert.deepEqual([d.changes[0].kind, d.changes[0].before.hostPersonId, d.changes[0].after.hostPersonId], ['rescheduled', 'person-mayor', 'person-vmayor-exec']);
+});
+
+test('第五十六条第二款, 第三十四条: at the materials cut-off the topics still lacking materials are recorded once', async () => {
+  const m = ok(await post('office-clerk', '/meetings', { type: 'executive', startsAt: '2026-03-20T09:00:00+08:00', materialsDueAt: '2026-03-18T17:00:00+08:00', place: '市政府常务会议室', video: false }));
+  const t = ok(await post('fgw-clerk', '/meetings/topics', { title: '关于武威市物流枢纽建设实施方案的议题', kind: 'majorDecision', meetingType: 'executive', departmentUnitId: 'unit-fgw', concernsOverall: true, innovative: true, clearProposal: true }));
+  await through(t.id, FULL_PIPELINE);
+  ok(await post('fgw-clerk', `/meetings/topics/${t.id}/materials`, { kind: 'assessment', title: '五性评估论证报告' }));
+  ok(await post('fgw-clerk', `/meetings/topics/${t.id}/materials`, { kind: 'collectiveDecision', title: '委党组会议纪要' }));
+  ok(await post('office-clerk', `/meetings/topics/${t.id}/place`, { meetingId: m.id }));
+  await at('2026-03-18T17:00:01+08:00');
+  await runDueTimers(s.deps);
+  await runDueTimers(s.deps);
+  const recs = ok(await get('office-clerk', `/audit/records?objectType=meeting&objectId=${m.id}`)).records.filter((r: any) => r.action === 'meeting.materials.cutoff');
+  assert.equal(recs.length, 1);
+  assert.equal(recs[0].article, 56);
+  assert.deepEqual(recs[0].payload.lacking, [], 'the materials were complete before the cut-off');
+  const late = ok(await post('fgw-clerk', `/meetings/topics/${t.id}/materials`, { kind: 'stabilityRisk', title: '补充社会稳定风险评估' }));
+  assert.deepEqual(late.warnings.map((w: any) => [w.code, w.article]), [['MEETING.MATERIALS_LATE', 56]]);
 });
 
 test('第十三条: while the mayor is in Beijing having entrusted it, the executive vice mayor hosts the executive meeting', async () => {

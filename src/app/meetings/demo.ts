@@ -6,14 +6,15 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { AppError } from '../../errors/index.ts';
 import { leaderInCharge } from '../../domain/org/queries.ts';
-import { composeParticipants, issuanceTasks, meetingTitle, minutesText, resolveHost, TOPIC_STAGES, type FollowUp, type MeetingType, type TopicStage } from '../../domain/meetings/index.ts';
+import { composeParticipants, issuanceDraft, issuanceTasks, meetingTitle, minutesText, resolveHost, TOPIC_STAGES, type FollowUp, type MeetingType, type TopicStage } from '../../domain/meetings/index.ts';
 import { shippedCalendar } from '../calendar/files.ts';
 import type { UseCaseContext } from '../context.ts';
 import { DEMO_DIR } from '../seed.ts';
 import { requireOrg, shanghaiDate } from '../org/usecases.ts';
 import { addDays } from '../org/demo.ts';
 import { loadDefaultPack } from '../../rules/index.ts';
-import { issuanceRules, meetingRules } from './rules.ts';
+import { issuanceDraftRules, issuanceRules, meetingRules } from './rules.ts';
+import { createOutgoingDraftIn } from '../documents/outgoing.ts';
 import { newId } from './usecases.ts';
 import { minutesModel } from './queries.ts';
 
@@ -99,10 +100,13 @@ export async function seedDemoMeetings(ctx: UseCaseContext): Promise<void> {
       const r = issuanceTasks((t.followUps ?? []) as FollowUp[], meeting.day, issuanceRules(meeting.day), shippedCalendar(), { toPartyCommittee: false, reportedInNameOf: '', topicTitle: t.title });
       if (!r.ok) fail(r.violations.map((v) => v.message).join('；'));
       for (const task of r.value) {
+        const taskId = newId('iss');
+        const facts = issuanceDraft(task, { meetingTitle: meetingTitle(meeting.type, number || null), topicTitle: t.title, decisionText: t.decision.text, departmentUnitId: t.unit }, issuanceDraftRules(meeting.day));
+        const draft = await createOutgoingDraftIn(ctx, { ...facts, source: { kind: 'meeting', id: taskId, article: task.deadline.article } });
         await ctx.tx.query(
-          `INSERT INTO meeting_issuance_tasks (id, tenant_id, meeting_id, topic_id, decision_id, kind, title, rule_id, article, event_date, due, remind_from, unknown_years, label, status, created_at)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,'open',$15)`,
-          [newId('iss'), tenantId, meeting.id, id, decisionId, task.kind, task.title, task.deadline.ruleId, task.deadline.article, task.deadline.eventDate, task.deadline.due, task.deadline.remindFrom, task.deadline.unknownYears, task.deadline.label, ctx.now]);
+          `INSERT INTO meeting_issuance_tasks (id, tenant_id, meeting_id, topic_id, decision_id, kind, title, rule_id, article, event_date, due, remind_from, unknown_years, label, document_id, status, created_at)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,'open',$16)`,
+          [taskId, tenantId, meeting.id, id, decisionId, task.kind, task.title, task.deadline.ruleId, task.deadline.article, task.deadline.eventDate, task.deadline.due, task.deadline.remindFrom, task.deadline.unknownYears, task.deadline.label, draft.id, ctx.now]);
       }
     }
   }

@@ -5,7 +5,7 @@ import { personById, unitById } from '../../domain/org/queries.ts';
 import type { Org } from '../../domain/org/types.ts';
 import { deadlineState, DEADLINE_STATE_LABELS } from '../../domain/calendar/deadline.ts';
 import {
-  chineseDate, meetingTitle, minutesText, presentPeople, quorumNow, rhythmReport, topicGaps, requiredMaterials,
+  chineseDate, meetingTitle, minutesMark, minutesText, presentPeople, quorumNow, rhythmReport, topicGaps, requiredMaterials,
   MEETING_TYPE_LABELS, MEETING_STATUS_LABELS, TOPIC_KIND_LABELS, TOPIC_STAGE_LABELS, MATERIAL_KIND_LABELS, ISSUANCE_KIND_LABELS,
   DECISION_OUTCOME_LABELS, lateMaterials, remainingSteps, STEP_LABELS,
   type MinutesModel, type DecisionOutcome,
@@ -38,7 +38,7 @@ function summary(org: Org, m: MeetingRow) {
     id: m.id, type: m.type, typeLabel: MEETING_TYPE_LABELS[m.type], number: m.number, title: meetingTitle(m.type, m.number),
     startsAt: m.startsAt, place: m.place, video: m.video, status: m.status, statusLabel: MEETING_STATUS_LABELS[m.status],
     hostPersonId: m.hostPersonId, hostName: personName(org, m.hostPersonId), hostBasis: m.hostBasis, materialsDueAt: m.materialsDueAt,
-    openedAt: m.openedAt, endedAt: m.endedAt, version: m.version, warnings: m.warnings,
+    openedAt: m.openedAt, endedAt: m.endedAt, version: m.version, warnings: m.warnings, cancelReason: m.cancelReason,
   };
 }
 
@@ -66,6 +66,7 @@ export async function meetingDetail(tx: Queryable, tenantId: string, id: string,
   const { rows: opinions } = await tx.query(`SELECT * FROM meeting_opinions WHERE meeting_id = $1 ORDER BY at`, [m.id]);
   const { rows: minutes } = await tx.query(`SELECT * FROM meeting_minutes WHERE meeting_id = $1 ORDER BY version DESC LIMIT 1`, [m.id]);
   const tasks = await issuanceTaskList(tx, tenantId, now, m.id);
+  const { rows: changes } = await tx.query(`SELECT * FROM meeting_changes WHERE meeting_id = $1 ORDER BY seq`, [m.id]);
   const members = m.participants.filter((p) => p.role === 'member');
   return {
     meeting: summary(org, m),
@@ -97,6 +98,8 @@ export async function meetingDetail(tx: Queryable, tenantId: string, id: string,
     minutesRule: { draftedBy: rules.types[m.type].minutesDraftedBy, signedBy: rules.types[m.type].minutesSignedBy, article: 58 },
     leaveFrom: rules.types[m.type].leaveFrom,
     tasks,
+    changes: changes.map((c) => ({ kind: c.kind, at: iso(c.at), by: c.by_name, reason: c.reason, before: c.before, after: c.after })),
+    minutesSm3: minutes[0]?.sm3 ?? null,
   };
 }
 
@@ -109,19 +112,31 @@ export async function minutesModel(tx: Queryable, tenantId: string, meetingId: s
   const leaves = await loadLeaves(tx, m.id);
   const onLeave = new Set(leaves.filter((l) => l.status === 'approved').map((l) => l.personId));
   const label = (p: { name: string; title: string }) => (p.title ? `${p.name}（${p.title}）` : p.name);
+  const person = (p: { name: string; title: string }) => ({ name: p.name, title: p.title });
   const members = m.participants.filter((p) => p.role === 'member');
+  const present = members.filter((p) => everHere.has(p.personId));
+  const leave = members.filter((p) => !everHere.has(p.personId) && onLeave.has(p.personId));
+  const absent = members.filter((p) => !everHere.has(p.personId) && !onLeave.has(p.personId));
+  const observers = m.participants.filter((p) => p.role === 'observer' && everHere.has(p.personId));
+  const government = org.units.find((u) => u.kind === 'municipal_government')?.name ?? '市人民政府';
+  const office = org.units.find((u) => u.kind === 'government_office')?.name ?? `${government}办公室`;
   const topics = await loadTopics(tx, tenantId, `id IN (SELECT topic_id FROM meeting_decisions WHERE meeting_id = $2)`, [m.id]);
   const { rows: decisions } = await tx.query(`SELECT * FROM meeting_decisions WHERE meeting_id = $1`, [m.id]);
   const { rows: opinions } = await tx.query(`SELECT * FROM meeting_opinions WHERE meeting_id = $1 ORDER BY at`, [m.id]);
   return {
     title: meetingTitle(m.type, m.number),
+    mark: minutesMark(m.type, government),
+    issue: m.number == null ? null : `第${m.number}期`,
+    issuer: office,
+    date: shanghaiDate(new Date(m.startsAt)),
+    people: { present: present.map(person), onLeave: leave.map(person), absent: absent.map(person), observers: observers.map(person) },
     dateText: chineseDate(m.startsAt),
     place: m.video ? `${m.place || ''}（视频会议）` : m.place,
     host: personName(org, m.hostPersonId) ?? '',
-    present: members.filter((p) => everHere.has(p.personId)).map(label),
-    onLeave: members.filter((p) => !everHere.has(p.personId) && onLeave.has(p.personId)).map(label),
-    absent: members.filter((p) => !everHere.has(p.personId) && !onLeave.has(p.personId)).map(label),
-    observers: m.participants.filter((p) => p.role === 'observer' && everHere.has(p.personId)).map(label),
+    present: present.map(label),
+    onLeave: leave.map(label),
+    absent: absent.map(label),
+    observers: observers.map(label),
     items: topics.map((t) => {
       const d = decisions.find((x) => x.topic_id === t.id)!;
       return {
@@ -156,7 +171,8 @@ export async function topicBoard(tx: Queryable, tenantId: string, now: Date) {
 
 export async function issuanceTaskList(tx: Queryable, tenantId: string, now: Date, meetingId?: string) {
   const { rows } = await tx.query(
-    `SELECT i.*, t.title AS topic_title FROM meeting_issuance_tasks i JOIN meeting_topics t ON t.id = i.topic_id
+    `SELECT i.*, t.title AS topic_title, doc.title AS document_title, doc.state AS document_state, doc.doc_number AS document_number
+       FROM meeting_issuance_tasks i JOIN meeting_topics t ON t.id = i.topic_id LEFT JOIN documents doc ON doc.id = i.document_id AND doc.tenant_id = i.tenant_id
       WHERE i.tenant_id = $1 AND ($2::text IS NULL OR i.meeting_id = $2) ORDER BY i.due, i.id`, [tenantId, meetingId ?? null]);
   const today = shanghaiDate(now);
   return rows.map((r) => {
@@ -166,6 +182,7 @@ export async function issuanceTaskList(tx: Queryable, tenantId: string, now: Dat
       title: r.title, recipient: r.recipient, ruleId: r.rule_id, article: r.article, eventDate: String(r.event_date), due: String(r.due),
       remindFrom: String(r.remind_from), unknownYears: r.unknown_years ?? [], label: r.label, senderName: r.sender_name,
       needsMayorApproval: r.needs_mayor_approval, approvedAt: iso(r.approved_at), documentId: r.document_id, status: r.status,
+      document: r.document_id ? { id: r.document_id, title: r.document_title, state: r.document_state, number: r.document_number } : null,
       issuedAt: iso(r.issued_at), issuedRef: r.issued_ref, state, stateLabel: state ? DEADLINE_STATE_LABELS[state] : '已办结',
     };
   });

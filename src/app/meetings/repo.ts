@@ -3,7 +3,7 @@ import type { Queryable } from '../../store/db.ts';
 import { AppError } from '../../errors/index.ts';
 import type { AttendanceEvent, Leave, Material, Meeting, Topic } from '../../domain/meetings/index.ts';
 
-export type MeetingRow = Meeting & { version: number; openedAt: string | null; warnings: unknown[] };
+export type MeetingRow = Meeting & { version: number; openedAt: string | null; warnings: unknown[]; cancelReason: string | null };
 export type TopicRow = Topic & { version: number; proposal: string; agendaOrder: number | null };
 
 const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
@@ -14,7 +14,7 @@ export function toMeeting(r: any): MeetingRow {
     id: r.id, type: r.type, number: r.number, startsAt: iso(r.starts_at), place: r.place, video: r.video,
     hostPersonId: r.host_person_id, hostBasis: r.host_basis, status: r.status, materialsDueAt: iso(r.materials_due_at),
     endedAt: isoOrNull(r.ended_at), openedAt: isoOrNull(r.opened_at), participants: r.participants, version: r.version,
-    warnings: r.warnings ?? [],
+    warnings: r.warnings ?? [], cancelReason: r.cancel_reason ?? null,
   };
 }
 

@@ -3,7 +3,7 @@ import { loadDefaultPack, type Pack } from '../../rules/index.ts';
 import type { MemberTerm, AbsenceKind, DelegationRules } from '../../domain/org/types.ts';
 import { ABSENCE_KIND_LABELS } from '../../domain/org/labels.ts';
 import { countingConventions, deadlineRule, type DeadlineRule } from '../../domain/calendar/deadline.ts';
-import type { CitywideRules, IssuanceKind, MaterialKind, MeetingRules, MeetingType, Quorum, TopicKind } from '../../domain/meetings/index.ts';
+import type { CitywideRules, IssuanceDraftRules, IssuanceKind, MaterialKind, MeetingRules, MeetingType, Quorum, TopicKind } from '../../domain/meetings/index.ts';
 
 const list = <T extends string>(pack: Pack, id: string, name: string, on: string): T[] => pack.param(id, name, on).value as T[];
 const num = (pack: Pack, id: string, name: string, on: string): number => pack.param(id, name, on).value as number;
@@ -120,5 +120,19 @@ export function citywideRules(on: string, governmentNames: string[], pack: Pack 
     article: pack.rule('meetings.citywide.perYear', on).article,
     maxPerYear: num(pack, 'meetings.citywide.perYear', 'maxPerYear', on),
     forbiddenNames: [...new Set([...list<string>(pack, 'meetings.citywide.notInGovernmentName', 'forbiddenNames', on), ...governmentNames])],
+  };
+}
+
+/** 第五十九条 with 第五十六条第三款: how the documents a meeting decides to issue are drafted. */
+export function issuanceDraftRules(on: string, pack: Pack = loadDefaultPack()): IssuanceDraftRules {
+  const id = 'meetings.issuance.drafting';
+  const str = (name: string) => String(pack.param(id, name, on).value);
+  return {
+    article: pack.rule(id, on).article,
+    docTypes: list<string>(pack, 'documents.types', 'types', on),
+    issuerName: str('issuerName'),
+    downward: { docType: str('downwardType'), issuerCode: str('downwardCode') },
+    upward: { docType: str('upwardType'), issuerCode: str('upwardCode') },
+    partyGroupCode: str('partyGroupCode'),
   };
 }

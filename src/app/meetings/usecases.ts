@@ -3,19 +3,25 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, refusal } from '../../errors/index.ts';
 import type { Violation } from '../../domain/shared/violation.ts';
-import { governmentPost, holderOf, leaderInCharge, personById, unitById } from '../../domain/org/queries.ts';
+import { governmentPost, holderOf, leaderInCharge, personById, positionsOf, unitById } from '../../domain/org/queries.ts';
 import type { Org } from '../../domain/org/types.ts';
 import {
   advanceTopic, checkAttendanceEvent, checkCitywideApproval, checkCitywideRequest, checkEnd, checkLeaveDecision,
   checkLeaveRequest, checkMinutesDraft, checkMinutesSigning, checkOpen, checkPlacement, checkRejection, checkSchedule,
   checkTopicDecision, checkWrittenOpinion, composeParticipants, issuanceTasks, leaveApprover, minutesSigner, presentPeople,
-  resolveHost, checkFollowUps, isOffice,
+  resolveHost, checkFollowUps, isOffice, checkCancel, checkReschedule, checkTopicFiler, issuanceDraft, meetingTitle, minutesText,
   type Capacity, type DecisionOutcome, type FollowUp, type MaterialKind, type MeetingType, type TopicKind, type TopicStep,
 } from '../../domain/meetings/index.ts';
 import { shippedCalendar } from '../calendar/files.ts';
 import { runUseCase, type Actor, type AppDeps, type UseCaseContext } from '../context.ts';
 import { requireOrg, shanghaiDate } from '../org/usecases.ts';
-import { citywideRules, issuanceRules, meetingRules } from './rules.ts';
+import { citywideRules, issuanceDraftRules, issuanceRules, meetingRules } from './rules.ts';
+import { createOutgoingDraftIn } from '../documents/outgoing.ts';
+import { closeDeadline, trackDeadline } from '../calendar/deadlines.ts';
+import { digestOf } from '../../output/index.ts';
+import { ISSUANCE_OBJECT, cancelMaterialsCutoff, scheduleMaterialsCutoff } from './timers.ts';
+import { minutesModel } from './queries.ts';
+import { minutesOutput } from './output.ts';
 import { loadCoordination, loadEvents, loadLeaves, loadMeeting, loadTopic, loadTopics, type MeetingRow } from './repo.ts';
 import { loadDefaultPack } from '../../rules/index.ts';
 
@@ -74,6 +80,7 @@ export async function scheduleMeeting(deps: AppDeps, actor: Actor, input: Schedu
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'scheduled',$9,$10,$11,$12,$13,$14)`,
       [id, actor.tenantId, input.type, input.startsAt, input.place, input.video, host.value.personId, host.value.basis,
         sched.value.materialsDueAt, JSON.stringify(participants.value), loadDefaultPack().meta.id, JSON.stringify(warnings), ctx.now, actor.name]);
+    await scheduleMaterialsCutoff(ctx, id, sched.value.materialsDueAt);
     await ctx.audit({ action: 'meeting.scheduled', objectType: 'meeting', objectId: id, article: host.value.article,
       payload: { type: input.type, startsAt: input.startsAt, host: host.value, members: participants.value.filter((p) => p.role === 'member').length, warnings } });
     return { id, hostPersonId: host.value.personId, hostBasis: host.value.basis, warnings };
@@ -125,13 +132,78 @@ export async function endMeeting(deps: AppDeps, actor: Actor, meetingId: string)
   });
 }
 
+/** Cancels a scheduled meeting: the record stays with its reason; placed topics go back to the pool. */
+export async function cancelMeeting(deps: AppDeps, actor: Actor, meetingId: string, input: { reason: string; version?: number }) {
+  return runUseCase(deps, actor, async (ctx) => {
+    const m = await loadMeeting(ctx.tx, actor.tenantId, meetingId, true);
+    expectVersion(m, input.version);
+    orRefuse(checkCancel(m, capacity(actor), input.reason));
+    await ctx.tx.query(`UPDATE meetings SET status = 'cancelled', cancelled_at = $2, cancel_reason = $3, version = version + 1 WHERE id = $1`, [m.id, ctx.now, input.reason.trim()]);
+    const placed = await loadTopics(ctx.tx, actor.tenantId, `meeting_id = $2 AND stage = 'placed'`, [m.id]);
+    for (const t of placed) {
+      await ctx.tx.query(`UPDATE meeting_topics SET stage = 'approved', meeting_id = NULL, agenda_order = NULL, version = version + 1 WHERE id = $1`, [t.id]);
+      await stepTrail(ctx, t.id, 'unplaced', 'approved', `会议取消，退回待列入会议：${input.reason.trim()}`);
+    }
+    await cancelMaterialsCutoff(ctx, m.id);
+    await ctx.tx.query(`INSERT INTO meeting_changes (tenant_id, meeting_id, kind, at, by_name, reason, before, after) VALUES ($1,$2,'cancelled',$3,$4,$5,$6,$7)`,
+      [actor.tenantId, m.id, ctx.now, actor.name, input.reason.trim(), JSON.stringify({ status: m.status, startsAt: m.startsAt }), JSON.stringify({ status: 'cancelled' })]);
+    await ctx.audit({ action: 'meeting.cancelled', objectType: 'meeting', objectId: m.id, article: 56, payload: { reason: input.reason.trim(), unplacedTopics: placed.map((t) => t.id) } });
+    return { status: 'cancelled', unplacedTopics: placed.length };
+  });
+}
+
+/**
+ * Moves a scheduled meeting. The host and the members are computed again for the new day (the mayor may
+ * be away then — 第十三条); the members chosen for a mayor's office or special meeting and the observers stay.
+ */
+export async function rescheduleMeeting(deps: AppDeps, actor: Actor, meetingId: string, input: { startsAt: string; place?: string; video?: boolean; materialsDueAt?: string; reason: string; version?: number }) {
+  return runUseCase(deps, actor, async (ctx) => {
+    const m = await loadMeeting(ctx.tx, actor.tenantId, meetingId, true);
+    expectVersion(m, input.version);
+    const next = { startsAt: input.startsAt, place: input.place ?? m.place, video: input.video ?? m.video, materialsDueAt: input.materialsDueAt, reason: input.reason };
+    const checked = checkReschedule(m, capacity(actor), next, ctx.now);
+    const blocks = checked.ok ? [] : [...checked.violations];
+    let host: ReturnType<typeof resolveHost> | null = null;
+    let participants: ReturnType<typeof composeParticipants> | null = null;
+    if (!Number.isNaN(Date.parse(input.startsAt))) {
+      const day = shanghaiDate(new Date(input.startsAt));
+      const rules = meetingRules(day);
+      const org = await requireOrg(ctx.tx, actor.tenantId);
+      host = resolveHost(org, m.type, day, rules, m.type === 'special' ? m.hostPersonId : undefined);
+      if (!host.ok) blocks.push(...host.violations);
+      else {
+        const chosen = m.participants.filter((p) => p.role === 'member' && p.personId !== m.hostPersonId).map((p) => p.personId);
+        participants = composeParticipants(org, m.type, day, rules, host.value, {
+          participantPersonIds: chosen, observerPersonIds: m.participants.filter((p) => p.role === 'observer').map((p) => p.personId),
+        });
+        if (!participants.ok) blocks.push(...participants.violations);
+      }
+    }
+    if (blocks.length || !checked.ok || !host?.ok || !participants?.ok) throw refusal(blocks[0].code, blocks);
+    const before = { startsAt: m.startsAt, place: m.place, video: m.video, materialsDueAt: m.materialsDueAt, hostPersonId: m.hostPersonId };
+    const after = { startsAt: input.startsAt, place: next.place, video: next.video, materialsDueAt: checked.value.materialsDueAt, hostPersonId: host.value.personId };
+    await ctx.tx.query(
+      `UPDATE meetings SET starts_at = $2, place = $3, video = $4, materials_due_at = $5, host_person_id = $6, host_basis = $7, participants = $8, version = version + 1 WHERE id = $1`,
+      [m.id, input.startsAt, next.place, next.video, checked.value.materialsDueAt, host.value.personId, host.value.basis, JSON.stringify(participants.value)]);
+    await scheduleMaterialsCutoff(ctx, m.id, checked.value.materialsDueAt);
+    await ctx.tx.query(`INSERT INTO meeting_changes (tenant_id, meeting_id, kind, at, by_name, reason, before, after) VALUES ($1,$2,'rescheduled',$3,$4,$5,$6,$7)`,
+      [actor.tenantId, m.id, ctx.now, actor.name, input.reason.trim(), JSON.stringify(before), JSON.stringify(after)]);
+    const warnings = [...checked.warnings, ...host.warnings];
+    await ctx.audit({ action: 'meeting.rescheduled', objectType: 'meeting', objectId: m.id, article: host.value.personId !== m.hostPersonId ? host.value.article : 56,
+      payload: { reason: input.reason.trim(), before, after, warnings } });
+    return { hostPersonId: host.value.personId, hostBasis: host.value.basis, warnings };
+  });
+}
+
 /** 第五十九条: each decision's documents to issue, with deadlines counted from the day the meeting ended. */
 async function createIssuanceTasks(ctx: UseCaseContext, m: MeetingRow, endDay: string) {
   const rules = meetingRules(meetingDay(m));
+  const draftRules = issuanceDraftRules(endDay);
   const { rows } = await ctx.tx.query(
-    `SELECT d.id, d.topic_id, d.follow_ups, d.outcome, t.title, t.to_party_committee FROM meeting_decisions d JOIN meeting_topics t ON t.id = d.topic_id
+    `SELECT d.id, d.topic_id, d.follow_ups, d.outcome, d.text, t.title, t.to_party_committee, t.department_unit_id FROM meeting_decisions d JOIN meeting_topics t ON t.id = d.topic_id
       WHERE d.meeting_id = $1 ORDER BY d.decided_at, d.id`, [m.id]);
-  const created: { id: string; kind: string; title: string; due: string; label: string }[] = [];
+  const created: { id: string; kind: string; title: string; due: string; label: string; documentId: string }[] = [];
+  const rulesByKind = issuanceRules(endDay);
   for (const d of rows) {
     const toParty = d.to_party_committee && (d.outcome === 'approved' || d.outcome === 'approvedInPrinciple');
     const r = issuanceTasks(d.follow_ups as FollowUp[], endDay, issuanceRules(endDay), shippedCalendar(),
@@ -139,15 +211,20 @@ async function createIssuanceTasks(ctx: UseCaseContext, m: MeetingRow, endDay: s
     const tasks = orRefuse(r).value;
     for (const t of tasks) {
       const id = newId('iss');
+      // 第五十九条 with 第五十六条第三款: the outgoing draft, in the documents context, in this transaction
+      const facts = issuanceDraft(t, { meetingTitle: meetingTitle(m.type, m.number), topicTitle: d.title, decisionText: d.text, departmentUnitId: d.department_unit_id }, draftRules);
+      const draft = await createOutgoingDraftIn(ctx, { ...facts, source: { kind: 'meeting', id, article: t.deadline.article } });
       await ctx.tx.query(
         `INSERT INTO meeting_issuance_tasks (id, tenant_id, meeting_id, topic_id, decision_id, kind, title, recipient, rule_id, article,
-           event_date, due, remind_from, unknown_years, label, sender_name, needs_mayor_approval, status, created_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,'open',$18)`,
+           event_date, due, remind_from, unknown_years, label, sender_name, needs_mayor_approval, document_id, status, created_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,'open',$19)`,
         [id, ctx.actor.tenantId, m.id, d.topic_id, d.id, t.kind, t.title, t.recipient ?? null, t.deadline.ruleId, t.deadline.article,
-          t.deadline.eventDate, t.deadline.due, t.deadline.remindFrom, t.deadline.unknownYears, t.deadline.label, t.senderName, t.needsMayorApproval, ctx.now]);
+          t.deadline.eventDate, t.deadline.due, t.deadline.remindFrom, t.deadline.unknownYears, t.deadline.label, t.senderName, t.needsMayorApproval, draft.id, ctx.now]);
+      // reminder and 催办 as durable timers, each fired once and audited with 第五十九条
+      await trackDeadline(ctx, { objectType: ISSUANCE_OBJECT, objectId: id, rule: rulesByKind[t.kind], eventDate: endDay, calendar: shippedCalendar() });
       await ctx.audit({ action: 'meeting.issuance_task.created', objectType: 'meeting_issuance_task', objectId: id, article: t.deadline.article,
-        payload: { kind: t.kind, due: t.deadline.due, label: t.deadline.label, unknownYears: t.deadline.unknownYears, senderName: t.senderName } });
-      created.push({ id, kind: t.kind, title: t.title, due: t.deadline.due, label: t.deadline.label });
+        payload: { kind: t.kind, due: t.deadline.due, label: t.deadline.label, unknownYears: t.deadline.unknownYears, senderName: t.senderName, documentId: draft.id, documentTitle: facts.title } });
+      created.push({ id, kind: t.kind, title: t.title, due: t.deadline.due, label: t.deadline.label, documentId: draft.id });
     }
   }
   return created;
@@ -182,6 +259,11 @@ export async function createTopic(deps: AppDeps, actor: Actor, input: TopicInput
     if (!input.title.trim()) blocks.push({ code: 'REQUEST.VALIDATION', message: '议题名称不能为空' });
     for (const u of [input.departmentUnitId, ...(input.involvedUnitIds ?? [])]) {
       if (!unitById(org, u)) blocks.push({ code: 'ORG.UNKNOWN_UNIT', message: `未知的单位：${u}` });
+    }
+    const dept = unitById(org, input.departmentUnitId);
+    if (dept) {
+      const filerUnits = actor.personId ? positionsOf(org, actor.personId, day).map((p) => p.unitId) : [];
+      blocks.push(...checkTopicFiler(capacity(actor), { unitIds: filerUnits }, { unitId: dept.id, name: dept.shortName ?? dept.name, leaderPersonId: leaderInCharge(org, dept.id, day)?.personId ?? null }));
     }
     if (input.coordinatesTopicId) {
       if (input.meetingType !== 'special') blocks.push({ code: 'MEETING.AGREED_ONLY_AT_SPECIAL', article: 53, message: '协调分歧议题的应是分管副市长召开的专题会议议题' });
@@ -401,10 +483,15 @@ export async function signMinutes(deps: AppDeps, actor: Actor, meetingId: string
     const rules = meetingRules(meetingDay(m));
     const signer = minutesSigner(m, rules, await mayorOf(org, shanghaiDate(ctx.now)));
     orRefuse(checkMinutesSigning(m, last ?? null, capacity(actor), rules, signer));
-    await ctx.tx.query(`UPDATE meeting_minutes SET status = 'signed', signed_by_person_id = $2, signed_by_name = $3, signed_at = $4 WHERE id = $1`,
-      [last!.id, actor.personId, nameOf(org, actor.personId), ctx.now]);
-    await ctx.audit({ action: 'meeting.minutes.signed', objectType: 'meeting', objectId: m.id, article: 58, payload: { version: last!.version } });
-    return { version: last!.version, signedBy: nameOf(org, actor.personId) };
+    // the 纪要 as signed (GB/T 9704 clause 9), frozen with its SM3 digest: every later export is this content
+    const { rows: txt } = await ctx.tx.query(`SELECT text FROM meeting_minutes WHERE id = $1`, [last!.id]);
+    const model = await minutesModel(ctx.tx, actor.tenantId, m.id);
+    const output = minutesOutput(m.id, last!.version, model, String(txt[0]?.text ?? minutesText(model)), shanghaiDate(ctx.now));
+    const sm3 = digestOf(output);
+    await ctx.tx.query(`UPDATE meeting_minutes SET status = 'signed', signed_by_person_id = $2, signed_by_name = $3, signed_at = $4, output = $5, sm3 = $6 WHERE id = $1`,
+      [last!.id, actor.personId, nameOf(org, actor.personId), ctx.now, JSON.stringify(output), sm3]);
+    await ctx.audit({ action: 'meeting.minutes.signed', objectType: 'meeting', objectId: m.id, article: 58, payload: { version: last!.version, sm3 } });
+    return { version: last!.version, signedBy: nameOf(org, actor.personId), sm3 };
   });
 }
 
@@ -437,8 +524,9 @@ export async function completeIssuanceTask(deps: AppDeps, actor: Actor, taskId: 
     if (!input.issuedRef.trim()) blocks.push({ code: 'REQUEST.VALIDATION', message: '请填写印发文号或报送情况' });
     if (blocks.length) throw refusal(blocks[0].code, blocks);
     const day = shanghaiDate(ctx.now);
-    await ctx.tx.query(`UPDATE meeting_issuance_tasks SET status = 'issued', issued_at = $2, issued_ref = $3, document_id = $4, version = version + 1 WHERE id = $1`,
+    await ctx.tx.query(`UPDATE meeting_issuance_tasks SET status = 'issued', issued_at = $2, issued_ref = $3, document_id = coalesce($4, document_id), version = version + 1 WHERE id = $1`,
       [taskId, ctx.now, input.issuedRef.trim(), input.documentId ?? null]);
+    await closeDeadline(ctx, ISSUANCE_OBJECT, taskId, t.rule_id);
     await ctx.audit({ action: 'meeting.issuance_task.issued', objectType: 'meeting_issuance_task', objectId: taskId, article: t.article,
       payload: { issuedRef: input.issuedRef, due: t.due, onTime: day <= String(t.due) } });
     return { onTime: day <= String(t.due) };

@@ -8,3 +8,4 @@ export * from './minutes.ts';
 export * from './issuance.ts';
 export * from './citywide.ts';
 export * from './rhythm.ts';
+export * from './changes.ts';

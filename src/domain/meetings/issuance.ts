@@ -62,3 +62,54 @@ export function issuanceTasks(
   }
   return decide(blocks, [], () => tasks);
 }
+
+/** 第五十九条 with 第五十六条第三款: how a meeting's document to issue is drafted in the documents context. */
+export interface IssuanceDraftRules {
+  article: number;
+  /** the 文种 the pack knows (第六十二条) — a title ending in one of them names its own 文种 */
+  docTypes: string[];
+  issuerName: string;
+  downward: { docType: string; issuerCode: string };
+  upward: { docType: string; issuerCode: string };
+  /** 发文代字 of documents sent in the party group's name (第五十三条第三款) */
+  partyGroupCode: string;
+}
+
+export interface IssuanceDraftFacts {
+  docType: string;
+  direction: 'upward' | 'downward';
+  title: string;
+  body: string;
+  issuerName: string;
+  issuerCode: string;
+  /** 第五十六条第三款: the reporting department drafts */
+  leadUnitId: string;
+  principalRecipients: string[];
+}
+
+/**
+ * The outgoing draft of one issuance task: a title that already ends in a 文种 is kept (…的报告); a document
+ * adopted at the meeting is issued with a 印发 notice (关于印发《…》的通知). Upward reports go to the recipient
+ * named at the meeting, in the party group's name when the topic goes to the party committee.
+ */
+export function issuanceDraft(
+  task: Pick<IssuanceTaskDraft, 'kind' | 'title' | 'recipient' | 'senderName'>,
+  from: { meetingTitle: string; topicTitle: string; decisionText: string; departmentUnitId: string },
+  rules: IssuanceDraftRules,
+): IssuanceDraftFacts {
+  const upward = task.kind === 'upwardReport';
+  const own = [...rules.docTypes].sort((a, b) => b.length - a.length).find((t) => task.title.trim().endsWith(t));
+  const dflt = upward ? rules.upward : rules.downward;
+  const issuerName = task.senderName ?? rules.issuerName;
+  const title = own ? task.title.trim() : upward ? `${issuerName}关于${task.title.trim()}的${dflt.docType}` : `${issuerName}关于印发《${task.title.trim()}》的${dflt.docType}`;
+  return {
+    docType: own ?? dflt.docType,
+    direction: upward ? 'upward' : 'downward',
+    title,
+    body: `根据${from.meetingTitle}议定事项（${from.topicTitle}）：${from.decisionText}`,
+    issuerName,
+    issuerCode: task.senderName ? rules.partyGroupCode : dflt.issuerCode,
+    leadUnitId: from.departmentUnitId,
+    principalRecipients: upward && task.recipient ? [task.recipient] : [],
+  };
+}

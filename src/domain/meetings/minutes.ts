@@ -16,8 +16,21 @@ export interface MinutesItem {
   writtenOpinions: { name: string; text: string }[];
 }
 
+/** A person in the 出席/请假/列席 lists of the 纪要. */
+export interface MinutesPerson {
+  name: string;
+  title: string;
+}
+
 export interface MinutesModel {
   title: string;
+  /** 纪要标志 (武威市人民政府常务会议纪要), 期号 (第N期) and 编印单位 of the GB/T 9704 纪要 */
+  mark: string;
+  issue: string | null;
+  issuer: string;
+  /** the meeting's day, YYYY-MM-DD in Beijing time */
+  date: string;
+  people: { present: MinutesPerson[]; onLeave: MinutesPerson[]; absent: MinutesPerson[]; observers: MinutesPerson[] };
   /** 2026年3月5日 */
   dateText: string;
   place: string;
@@ -43,6 +56,33 @@ export function meetingTitle(type: Meeting['type'], number: number | null): stri
       return `市政府专题会议（第${number}次）`;
   }
 }
+
+const MARK_NAMES: Record<Meeting['type'], string> = {
+  plenary: '全体会议',
+  executive: '常务会议',
+  mayorsOffice: '市长办公会议',
+  special: '专题会议',
+};
+
+/** 纪要标志 of GB/T 9704-2012 clause 9: 武威市人民政府常务会议纪要. */
+export function minutesMark(type: Meeting['type'], governmentName: string): string {
+  return `${governmentName}${MARK_NAMES[type]}纪要`;
+}
+
+const ATTENDANCE_LINE = /^(出席|请假|列席|缺席)：/;
+
+/**
+ * The body of the 纪要 for output: the edited text without its attendance lines — the 出席/请假/列席 lists
+ * are printed from the attendance record. Members absent without leave stay in the body (缺席：…).
+ */
+export function minutesBody(text: string, m: Pick<MinutesModel, 'people'>): string[] {
+  const paras = text.split('\n').map((l) => l.trim()).filter((l) => l && !ATTENDANCE_LINE.test(l));
+  if (m.people.absent.length) paras.push(`缺席：${m.people.absent.map((p) => p.name).join('、')}`);
+  return paras;
+}
+
+/** 市长 林向东 — an entry of the attendance lists (title first, as 纪要 list them). */
+export const attendanceEntry = (p: MinutesPerson): string => (p.title ? `${p.title} ${p.name}` : p.name);
 
 /** 2026年3月5日 from an instant, read in Beijing time (UTC+8, no daylight saving). */
 export function chineseDate(iso: string): string {

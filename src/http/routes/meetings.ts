@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { runQuery } from '../../app/context.ts';
 import {
-  addMaterial, advanceTopicStep, approvePartyCommitteeTask, completeIssuanceTask, createTopic, decideCitywideRequest, decideLeave,
+  addMaterial, advanceTopicStep, approvePartyCommitteeTask, cancelMeeting, completeIssuanceTask, createTopic, decideCitywideRequest, decideLeave, rescheduleMeeting,
   decideTopic, endMeeting, openMeeting, placeTopic, recordAttendance, rejectTopic, requestLeave, saveMinutes, scheduleMeeting,
   signMinutes, submitCitywideRequest, submitOpinion,
 } from '../../app/meetings/usecases.ts';
-import { citywideList, issuanceTaskList, listMeetings, meetingDetail, minutesModel, rhythm, topicBoard } from '../../app/meetings/queries.ts';
-import { minutesDocx } from '../../app/meetings/docx.ts';
+import { citywideList, issuanceTaskList, listMeetings, meetingDetail, rhythm, topicBoard } from '../../app/meetings/queries.ts';
+import { exportMinutes, MINUTES_MIME, type MinutesFormat } from '../../app/meetings/output.ts';
 import { meetingRules } from '../../app/meetings/rules.ts';
 import { shanghaiDate } from '../../app/org/usecases.ts';
-import { DECISION_OUTCOMES, ISSUANCE_KINDS, MATERIAL_KINDS, MEETING_TYPES, TOPIC_KINDS, minutesText } from '../../domain/meetings/index.ts';
+import { DECISION_OUTCOMES, ISSUANCE_KINDS, MATERIAL_KINDS, MEETING_TYPES, TOPIC_KINDS } from '../../domain/meetings/index.ts';
 import type { RouteModule } from '../types.ts';
 
 // Meetings (第九章 会议制度): meetings and their day, topics and their pipeline, leave, opinions,
@@ -45,6 +45,19 @@ const routes: RouteModule = (app, ctx) => {
 
   app.get('/meetings/:id', { config: { permission: 'meetings.read' }, schema: { tags, summary: '会议详情：到会、法定人数、议题、决定、纪要、印发任务', params: id } },
     async (req) => runQuery(deps, (tx) => meetingDetail(tx, req.actor.tenantId, req.params.id, deps.clock.now())));
+
+  app.post('/meetings/:id/cancel', {
+    config: { permission: 'meetings.schedule' },
+    schema: { tags, summary: '取消会议（写明理由；会议记录保留，已列入的议题退回待列入）', params: id, body: z.strictObject({ reason: text(1000), version }) },
+  }, async (req) => cancelMeeting(deps, req.actor, req.params.id, req.body));
+
+  app.post('/meetings/:id/reschedule', {
+    config: { permission: 'meetings.schedule' },
+    schema: {
+      tags, summary: '会议改期（写明理由；主持人和成员按新日期重新确定）', params: id,
+      body: z.strictObject({ startsAt: instant, place: text(200).optional(), video: z.boolean().optional(), materialsDueAt: instant.optional(), reason: text(1000), version }),
+    },
+  }, async (req) => rescheduleMeeting(deps, req.actor, req.params.id, req.body));
 
   app.post('/meetings/:id/attendance', {
     config: { permission: 'meetings.attendance' },
@@ -94,17 +107,19 @@ const routes: RouteModule = (app, ctx) => {
     schema: { tags, summary: '签发纪要（第五十八条：市长或主持人）', params: id, body: z.strictObject({ version }) },
   }, async (req) => signMinutes(deps, req.actor, req.params.id, req.body));
 
-  app.get('/meetings/:id/minutes.docx', { config: { permission: 'meetings.read' }, schema: { tags, summary: '纪要 Word 文档', params: id } }, async (req, reply) => {
-    const { model, latest } = await runQuery(deps, async (tx) => {
-      const model = await minutesModel(tx, req.actor.tenantId, req.params.id);
-      const { rows } = await tx.query(`SELECT text, signed_by_name, signed_at FROM meeting_minutes WHERE meeting_id = $1 ORDER BY version DESC LIMIT 1`, [req.params.id]);
-      return { model, latest: rows[0] };
+  for (const format of ['pdf', 'docx', 'ofd'] as MinutesFormat[]) {
+    const label = { pdf: 'PDF', docx: 'Word', ofd: 'OFD' }[format];
+    app.get(`/meetings/:id/minutes.${format}`, {
+      config: { permission: 'meetings.read' },
+      schema: { tags, summary: `纪要 ${label}（GB/T 9704 纪要格式；签发后为签发时的内容，导出记入审计并附 SM3 摘要）`, params: id },
+    }, async (req, reply) => {
+      const r = await exportMinutes(deps, req.actor, req.params.id, format);
+      reply.header('content-type', MINUTES_MIME[format]);
+      reply.header('x-zhengtong-sm3', r.sm3);
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${[r.output.title].flat().join('')}.${format}`)}`);
+      return reply.send(r.file);
     });
-    const buf = await minutesDocx(model, latest?.text ?? minutesText(model), { by: latest?.signed_by_name ?? null, at: latest?.signed_at ? new Date(latest.signed_at).toISOString() : null });
-    reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(model.title + '纪要.docx')}`);
-    return reply.send(buf);
-  });
+  }
 
   // ---- topics ----
   app.get('/meetings/topics/board', { config: { permission: 'meetings.read' }, schema: { tags, summary: '议题看板：阶段、待办环节、尚缺事项' } },
