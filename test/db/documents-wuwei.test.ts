@@ -150,6 +150,7 @@ test('第七十条: a 人事任免 item waits for the mayor while he is away; no
 });
 
 test('第六十二条: the 登记 preview lists every 初审 violation of a 请示 with two matters, nothing stored', async () => {
+  c['office-clerk'] = await s.login('office-clerk');
   const body = { docType: '请示', title: '古浪县人民政府关于两个事项的请示', issuerName: '古浪县人民政府', issuerUnitId: 'unit-gl',
     facts: { matters: ['申请移民区基础设施资金', '增加学校编制'], principalRecipients: ['武威市人民政府'], submitterUnitId: 'unit-gl' } };
   const r = await call('office-clerk', 'POST', '/documents/incoming/preview', body);
