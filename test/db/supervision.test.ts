@@ -3,6 +3,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { startTestServer, type TestServer } from './http-harness.ts';
+import { runDueTimers } from '../../src/jobs/timers.ts';
+import { CHASE_KIND, ESCALATE_KIND, OVERDUE_KIND } from '../../src/app/supervision/timers.ts';
 
 let s: TestServer;
 let clerk: string;
@@ -210,4 +212,43 @@ test('every supervision route refuses a caller without the permission', async ()
   const duty = await s.login('duty');
   const r = await call('POST', '/supervision/items', { title: 'x', kind: 'regular', scope: 'government', supervisorUnitId: 'unit-office', leadUnitId: 'unit-fgw', cooperatingUnitIds: [] }, duty);
   assert.equal(r.status, 403);
+});
+
+test('第八十六条: 催办 and overdue escalation are durable timers that fire once, are recorded on the item and in the audit with the article, and stop when the item closes', async () => {
+  await at('2026-03-02T09:00:00+08:00');
+  const items = (await call('GET', '/supervision/items')).body.items;
+  const overdue = items.find((i: any) => i.title === '城区停车难问题整治督查');
+  assert.equal(overdue.followUp.state, 'overdue');
+  const ours = async (id: string) => (await s.deps.db.query(`SELECT action, article, payload FROM audit_records WHERE object_type = 'supervision_item' AND object_id = $1 AND action IN ('supervision.chased', 'supervision.escalated') ORDER BY seq`, [id])).rows as any[];
+  assert.deepEqual(await ours(overdue.id), []);
+
+  await runDueTimers(s.deps);
+  const fired = await ours(overdue.id);
+  // what fired is what the board computes on read: 催办 from three working days before the due date, again the
+  // day after it, escalation to the leader in charge once overdue by five working days (2026-02-28 is a working day)
+  const chain = ['承办部门主要负责同志', '协助的副秘书长', '分管市领导'];
+  assert.equal(overdue.followUp.escalationLevel, 2);
+  assert.deepEqual(fired.map((a) => [a.action, a.article, a.payload.escalateTo]), chain.map((c, i) => [i === 2 ? 'supervision.escalated' : 'supervision.chased', 86, c]));
+  assert.ok(fired.every((a) => /依据第八十六条/.test(a.payload.summary)));
+  await runDueTimers(s.deps);
+  assert.equal((await ours(overdue.id)).length, 3, 'a timer fires once');
+
+  s.clock.set('2026-03-06T09:00:00+08:00');
+  await runDueTimers(s.deps);
+  const escalated = (await ours(overdue.id)).filter((a) => a.action === 'supervision.escalated');
+  assert.equal(escalated.length, 1);
+  assert.equal(escalated[0].payload.escalateTo, '分管市领导');
+  const detail = await call('GET', `/supervision/items/${overdue.id}`, undefined, await s.login('office-clerk'));
+  assert.equal(detail.body.events.filter((e: any) => e.event_type === 'chase' && e.detail.automatic).length, 3);
+
+  // an item closed before its timers fall due: they are cancelled
+  await at('2026-03-02T09:00:00+08:00');
+  const open = await call('POST', '/supervision/items', { title: '城区环境卫生整治督查', kind: 'regular', scope: 'government', supervisorUnitId: 'unit-office', leadUnitId: 'unit-zjj', cooperatingUnitIds: [] });
+  assert.equal(open.status, 201, JSON.stringify(open.body));
+  const timers = async () => (await s.deps.db.query(`SELECT kind, fired_at, cancelled_at FROM timers WHERE key = $1 ORDER BY kind`, [open.body.id])).rows as any[];
+  assert.deepEqual((await timers()).map((t) => t.kind), [CHASE_KIND, ESCALATE_KIND, OVERDUE_KIND].sort());
+  for (const [to, extra] of [['planned', {}], ['in_progress', {}], ['concluded', { conclusion: '已整改' }], ['applied', {}]] as const) {
+    assert.equal((await call('POST', `/supervision/items/${open.body.id}/advance`, { to, on: '2026-03-02', summary: to, ...extra })).status, 200);
+  }
+  assert.ok((await timers()).every((t) => t.cancelled_at && !t.fired_at));
 });

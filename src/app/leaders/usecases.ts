@@ -65,13 +65,22 @@ export async function recordReturn(deps: AppDeps, actor: Actor, absenceId: strin
   });
 }
 
-export async function listTrips(deps: AppDeps, tenantId: string) {
+export async function listTrips(deps: AppDeps, tenantId: string, today?: string) {
   return runQuery(deps, async (tx) => {
     const org = await requireOrg(tx, tenantId);
     const reports = (await tx.query('SELECT * FROM lead_trip_reports WHERE tenant_id = $1', [tenantId])).rows as any[];
     return effectiveAbsences(org).filter((a) => !a.cancelled).sort((a, b) => b.period.from.localeCompare(a.period.from)).map((a) => {
       const rep = reports.find((x) => x.absence_id === a.id || x.absence_id === a.supersedes);
-      return { id: a.id, personId: a.personId, personName: personById(org, a.personId)?.name ?? a.personId, kind: a.kind, period: a.period, destination: a.destination ?? '', reason: rep?.reason ?? a.note ?? '', reportedOn: rep ? iso(rep.reported_on) : null, urgentReason: rep?.urgent_reason ?? null };
+      // who stands in for each post while away (第十一条 AB岗, our reading; 第十三条 受市长委托), on the first day away or today
+      const on = today && today >= a.period.from && today <= a.period.to ? today : a.period.from;
+      const posts = positionsOf(org, a.personId, on);
+      const delegation = orgRulesOn(on).delegation;
+      const state = !today ? null : today < a.period.from ? 'upcoming' : today > a.period.to ? 'returned' : 'away';
+      return {
+        id: a.id, personId: a.personId, personName: personById(org, a.personId)?.name ?? a.personId, positions: posts.map((p) => p.title).join('、'),
+        kind: a.kind, period: a.period, destination: a.destination ?? '', reason: rep?.reason ?? a.note ?? '', reportedOn: rep ? iso(rep.reported_on) : null,
+        urgentReason: rep?.urgent_reason ?? null, state, standIns: posts.map((p) => handlerOf(org, p.id, on, delegation)).filter((h) => h.personId !== a.personId || h.marker !== '本人'),
+      };
     });
   });
 }
@@ -197,5 +206,5 @@ export async function decideApproval(deps: AppDeps, actor: Actor, id: string, in
 export const listApprovals = (deps: AppDeps, tenantId: string) => runQuery(deps, async (tx) => {
   const org = await requireOrg(tx, tenantId);
   return (await tx.query('SELECT * FROM lead_approvals WHERE tenant_id = $1 ORDER BY recorded_at DESC', [tenantId])).rows
-    .map((a: any) => ({ ...a, authorName: personById(org, a.author_person_id)?.name ?? a.author_person_id }));
+    .map((a: any) => ({ ...a, authorName: personById(org, a.author_person_id)?.name ?? a.author_person_id, applicantUnit: a.applicant_unit_id ? unitById(org, a.applicant_unit_id)?.shortName ?? a.applicant_unit_id : null }));
 });

@@ -161,6 +161,12 @@ export async function listInstructions(deps: AppDeps, tenantId: string, now: Dat
         status: row.status, closedOn: row.closed_on ? iso(row.closed_on) : null,
         stages: row.loop_kind === 'closed_loop' ? r.instructions.loopStages.map((s) => ({ stage: s, done: done.includes(s) })) : [],
         reports: mine.filter((e) => e.entry_type === 'report').length,
+        // what still stands between the instruction and its closure (第八十四条 / 第八十五条)
+        missing: row.status === 'closed' ? [] : row.loop_kind === 'closed_loop'
+          ? r.instructions.loopStages.filter((s) => !done.includes(s))
+          : row.loop_kind === 'report_cycle' && mine.filter((e) => e.entry_type === 'report').length < r.instructions.reportsBeforeClosure
+            ? [`落实情况报告（至少${r.instructions.reportsBeforeClosure}次）`] : [],
+        article: row.loop_kind === 'closed_loop' ? r.instructions.loopArticle : row.loop_kind === 'report_cycle' ? r.instructions.reportArticle : null,
       };
     });
   });

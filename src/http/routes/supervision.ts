@@ -3,7 +3,7 @@ import {
   advanceItem, closeInstruction, getInstruction, getItem, listInstructions, listItems, openItem, performanceView,
   recordInstructionReport, recordInstructionStage, recordItemEvent, registerInstruction, unitOptions,
 } from '../../app/supervision/usecases.ts';
-import { ledgerWorkbook } from '../../app/supervision/export.ts';
+import { INSTRUCTION_COLUMNS, ledgerWorkbook, sheetWorkbook } from '../../app/supervision/export.ts';
 import { shanghaiDate } from '../../app/org/usecases.ts';
 import type { RouteModule } from '../types.ts';
 
@@ -11,6 +11,13 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '不是真实的日期');
 const text = (max = 500) => z.string().max(max);
 const tags = ['督查'];
+
+/** An Excel 台账 as a download with its Chinese file name. */
+export function sendXlsx(reply: { header(k: string, v: string): unknown; send(b: Buffer): unknown }, buf: Buffer, filename: string) {
+  reply.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  reply.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
+  return reply.send(buf);
+}
 
 const routes: RouteModule = (app, ctx) => {
   const now = () => ctx.deps.clock.now();
@@ -21,6 +28,10 @@ const routes: RouteModule = (app, ctx) => {
   // ---- 批示 ----
   app.get('/supervision/instructions', { config: { permission: 'supervision.read' }, schema: { tags, summary: '批示台账（第八十四条、第八十五条）' } },
     async (req) => ({ instructions: await listInstructions(ctx.deps, req.actor.tenantId, now()) }));
+  app.get('/supervision/instructions.xlsx', { config: { permission: 'supervision.read' }, schema: { tags, summary: '导出批示台账（Excel）' } }, async (req, reply) => {
+    const buf = await sheetWorkbook('批示办理台账', INSTRUCTION_COLUMNS, await listInstructions(ctx.deps, req.actor.tenantId, now()));
+    return sendXlsx(reply, buf, '批示办理台账.xlsx');
+  });
   app.post('/supervision/instructions', {
     config: { permission: 'supervision.write' },
     schema: { tags, summary: '登记批示（第六十九条：中央、省领导批示第一时间报市长阅批）', body: z.strictObject({
@@ -46,9 +57,7 @@ const routes: RouteModule = (app, ctx) => {
     async (req) => ({ today: shanghaiDate(now()), items: await listItems(ctx.deps, req.actor.tenantId, now()) }));
   app.get('/supervision/items.xlsx', { config: { permission: 'supervision.read' }, schema: { tags, summary: '导出督查事项台账（Excel）' } }, async (req, reply) => {
     const buf = await ledgerWorkbook(await listItems(ctx.deps, req.actor.tenantId, now()));
-    reply.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    reply.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('督查事项台账.xlsx')}`);
-    return reply.send(buf);
+    return sendXlsx(reply, buf, '督查事项台账.xlsx');
   });
   app.post('/supervision/items', {
     config: { permission: 'supervision.write' },
