@@ -4,7 +4,7 @@ import { Alert, Button, Card, Col, Descriptions, Form, Input, List, Row, Select,
 import { articleLabel, get, post } from '../../lib/api.ts';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { useSession } from '../../lib/session.tsx';
-import { DeadlineCell, STATUS_COLOR } from './MeetingsPage.tsx';
+import { DeadlineCell, DocumentLink, STATUS_COLOR } from './MeetingsPage.tsx';
 
 // 会议当天：到会登记与法定人数（第五十三条，逐议题重算），请假（第五十七条），书面意见，主持人决定（第九条），
 // 纪要起草与签发（第五十八条），会后印发期限（第五十九条）。
@@ -60,8 +60,32 @@ export function MeetingDayPage() {
       <Space style={{ marginBottom: 12 }}>
         {m.status === 'scheduled' && <Button type="primary" data-testid="open-meeting" onClick={() => act(() => post(`/meetings/${id}/open`))}>宣布开会</Button>}
         {m.status === 'in_progress' && <Button data-testid="end-meeting" onClick={() => act(() => post(`/meetings/${id}/end`), '会议已结束，会后印发任务已生成')}>宣布散会</Button>}
-        <a href={`/api/v1/meetings/${id}/minutes.docx`}>下载纪要（Word）</a>
+        {m.status === 'ended' && (
+          <Space data-testid="minutes-downloads">
+            <span>下载纪要（GB/T 9704）：</span>
+            <a href={`/api/v1/meetings/${id}/minutes.pdf`}>PDF</a>
+            <a href={`/api/v1/meetings/${id}/minutes.docx`}>Word</a>
+            <a href={`/api/v1/meetings/${id}/minutes.ofd`}>OFD</a>
+            {d.minutesSm3 && <Typography.Text type="secondary" copyable={{ text: d.minutesSm3 }}>SM3 {d.minutesSm3.slice(0, 16)}…</Typography.Text>}
+          </Space>
+        )}
       </Space>
+      {m.status === 'cancelled' && <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="cancelled-notice" title={`会议已取消：${m.cancelReason ?? ''}`} />}
+      {m.status === 'scheduled' && <ArrangeCard m={m} act={act} />}
+      {d.changes?.length > 0 && (
+        <Card size="small" title="会议变更记录" style={{ marginBottom: 12 }} data-testid="meeting-changes">
+          <List size="small" dataSource={d.changes} renderItem={(c: any) => (
+            <List.Item>
+              <Space wrap>
+                <Tag color={c.kind === 'cancelled' ? 'red' : 'blue'}>{c.kind === 'cancelled' ? '取消' : '改期'}</Tag>
+                <span>{new Date(c.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })} {c.by}</span>
+                {c.kind === 'rescheduled' && <span>{fmtTime(c.before.startsAt)} → {fmtTime(c.after.startsAt)}{c.before.hostPersonId !== c.after.hostPersonId ? '（主持人随之变更）' : ''}</span>}
+                <Typography.Text type="secondary">理由：{c.reason}</Typography.Text>
+              </Space>
+            </List.Item>
+          )} />
+        </Card>
+      )}
       <Row gutter={16}>
         <Col span={9}>
           <Card size="small" title="出席、请假、列席（实时登记）">
@@ -92,12 +116,44 @@ export function MeetingDayPage() {
               <Table rowKey="id" size="small" pagination={false} dataSource={d.tasks} data-testid="tasks" columns={[
                 { title: '文件', dataIndex: 'title' }, { title: '类别', dataIndex: 'kindLabel' },
                 { title: '期限', render: (_: any, r: any) => <DeadlineCell t={r} /> },
+                { title: '公文（发文登记）', render: (_: any, r: any) => <DocumentLink t={r} /> },
               ]} />
             </Card>
           )}
         </Col>
       </Row>
     </div>
+  );
+}
+
+const fmtTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+/** 改期、取消：写明理由，留痕；取消的会议保留记录（第五十六条第二款：会议组织服务工作由市政府办公室负责）。 */
+function ArrangeCard({ m, act }: { m: any; act: (fn: () => Promise<any>, msg?: string) => void }) {
+  const [mode, setMode] = useState<'none' | 'move' | 'cancel'>('none');
+  return (
+    <Card size="small" style={{ marginBottom: 12 }} data-testid="arrange-card"
+      title={<Space><span>会议安排</span>
+        <Button size="small" onClick={() => setMode(mode === 'move' ? 'none' : 'move')} data-testid="reschedule-toggle">改期</Button>
+        <Button size="small" danger onClick={() => setMode(mode === 'cancel' ? 'none' : 'cancel')} data-testid="cancel-toggle">取消会议</Button></Space>}>
+      {mode === 'none' && <Typography.Text type="secondary">材料送达截止：{fmtTime(m.materialsDueAt)}</Typography.Text>}
+      {mode === 'move' && (
+        <Form layout="inline" initialValues={{ place: m.place, video: m.video }} onFinish={(v) => act(() => post(`/meetings/${m.id}/reschedule`, {
+          startsAt: new Date(v.startsAt).toISOString(), place: v.place ?? '', video: !!v.video, reason: v.reason ?? '', version: m.version,
+        }), '会议已改期，主持人和成员已按新日期重新确定')}>
+          <Form.Item name="startsAt" label="新时间" rules={[{ required: true, message: '请选择时间' }]}><Input type="datetime-local" data-testid="reschedule-time" /></Form.Item>
+          <Form.Item name="place" label="地点"><Input style={{ width: 150 }} /></Form.Item>
+          <Form.Item name="reason" label="理由"><Input style={{ width: 200 }} data-testid="reschedule-reason" /></Form.Item>
+          <Button htmlType="submit" type="primary" data-testid="reschedule-submit">确认改期</Button>
+        </Form>
+      )}
+      {mode === 'cancel' && (
+        <Form layout="inline" onFinish={(v) => act(() => post(`/meetings/${m.id}/cancel`, { reason: v.reason ?? '', version: m.version }), '会议已取消，记录保留；已列入的议题退回待列入')}>
+          <Form.Item name="reason" label="取消理由"><Input style={{ width: 300 }} data-testid="cancel-reason" /></Form.Item>
+          <Button htmlType="submit" danger data-testid="cancel-submit">确认取消</Button>
+        </Form>
+      )}
+    </Card>
   );
 }
 

@@ -4,6 +4,11 @@ import { Button, Card, Checkbox, Form, Input, List, Select, Space, Table, Tabs, 
 import { articleLabel, get, post } from '../../lib/api.ts';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { MeetingDayPage } from './MeetingDayPage.tsx';
+import { AddMaterial, TopicForm } from './TopicForm.tsx';
+import { CitywideForm } from './CitywideForm.tsx';
+import { MonthCalendar } from './MonthCalendar.tsx';
+import { DeadlineTag } from '../calendar/DeadlineTag.tsx';
+import { STATE_LABELS } from '../documents/labels.ts';
 
 // 会议（第九章）：会议日历、议题看板（阶段与尚缺事项）、会后印发任务（第五十九条期限）、会议节奏与部门全市性会议。
 
@@ -42,7 +47,9 @@ function MeetingCalendar() {
   const [rows, setRows] = useState<any[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [warnings, setWarnings] = useState<any[]>([]);
-  const load = useCallback(() => { get('/meetings').then((d) => setRows(d.meetings), setError); }, []);
+  const [reloadKey, setReloadKey] = useState(0);
+  const [view, setView] = useState<'month' | 'list'>('month');
+  const load = useCallback(() => { get('/meetings').then((d) => setRows(d.meetings), setError); setReloadKey((k) => k + 1); }, []);
   useEffect(load, [load]);
   const schedule = async (v: any) => {
     setError(null);
@@ -66,14 +73,19 @@ function MeetingCalendar() {
           <Button htmlType="submit" type="primary">安排</Button>
         </Form>
       </Card>
-      <Table rowKey="id" size="small" dataSource={rows} pagination={false} columns={[
+      <Space style={{ marginBottom: 8 }}>
+        <Button type={view === 'month' ? 'primary' : 'default'} size="small" onClick={() => setView('month')} data-testid="view-month">月视图</Button>
+        <Button type={view === 'list' ? 'primary' : 'default'} size="small" onClick={() => setView('list')} data-testid="view-list">列表</Button>
+      </Space>
+      {view === 'month' && <MonthCalendar reloadKey={reloadKey} />}
+      {view === 'list' && <Table rowKey="id" size="small" dataSource={rows} pagination={false} columns={[
         { title: '时间', dataIndex: 'startsAt', render: fmt },
         { title: '会议', dataIndex: 'title', render: (t: string, r: any) => <Link to={`/meetings/m/${r.id}`} data-testid="meeting-link">{t}</Link> },
         { title: '主持', render: (_: any, r: any) => <Tooltip title={r.hostBasis}>{r.hostName}</Tooltip> },
         { title: '地点', render: (_: any, r: any) => `${r.place}${r.video ? '（视频）' : ''}` },
         { title: '议题', dataIndex: 'topics' },
-        { title: '状态', render: (_: any, r: any) => <Tag color={STATUS_COLOR[r.status]}>{r.statusLabel}</Tag> },
-      ]} />
+        { title: '状态', render: (_: any, r: any) => <Tooltip title={r.cancelReason}><Tag color={STATUS_COLOR[r.status]}>{r.statusLabel}</Tag></Tooltip> },
+      ]} />}
     </>
   );
 }
@@ -81,13 +93,16 @@ function MeetingCalendar() {
 function TopicBoard() {
   const [rows, setRows] = useState<any[]>([]);
   const [error, setError] = useState<unknown>(null);
+  const [late, setLate] = useState<any[]>([]);
   const load = useCallback(() => { get('/meetings/topics/board').then((d) => setRows(d.topics), setError); }, []);
   useEffect(load, [load]);
   const step = async (id: string, s: string) => { setError(null); try { await post(`/meetings/topics/${id}/steps`, { step: s }); load(); } catch (e) { setError(e); } };
   const stepName: Record<string, string> = { viceMayorReview: 'propose', officeCollects: 'collect', secretaryGeneralVerifies: 'verify', mayorDecides: 'approve', viceMayorDecides: 'approve' };
   return (
     <>
+      <TopicForm onCreated={load} />
       <ErrorAlert error={error} />
+      {late.map((w, i) => <Tag key={i} color="gold" data-testid="material-late">{w.message}</Tag>)}
       <Table rowKey="id" size="small" dataSource={rows} pagination={false} data-testid="topic-board" columns={[
         { title: '议题', dataIndex: 'title' },
         { title: '类别', dataIndex: 'kindLabel' },
@@ -103,6 +118,7 @@ function TopicBoard() {
                 : <Typography.Text key={s.step} type="secondary">待{s.label}</Typography.Text>)}
               {r.gaps.map((g: any, i: number) => <Typography.Text key={i} type="danger">{g.message}</Typography.Text>)}
               {r.requiredMaterials.length > 0 && <span>材料（{articleLabel(34)}）：{r.requiredMaterials.map((m: any) => <Tag key={m.kind} color={m.present ? 'green' : 'red'}>{m.label}</Tag>)}</span>}
+              {!['concluded', 'rejected'].includes(r.stage) && <AddMaterial topicId={r.id} onAdded={(w) => { setLate(w); load(); }} />}
             </Space>
           ),
         },
@@ -111,13 +127,20 @@ function TopicBoard() {
   );
 }
 
+/** A 第五十九条 deadline with the shared DeadlineTag; an issued task shows when it went out. */
 export function DeadlineCell({ t }: { t: any }) {
+  if (!t.state) return <Tag data-testid="deadline-done">已办结 · 期限 {t.due}</Tag>;
+  return <DeadlineTag deadline={{ label: t.label, due: t.due, remindFrom: t.remindFrom, unknownYears: t.unknownYears }} state={t.state} />;
+}
+
+/** The outgoing draft a decision created in the documents context, with its state in the register. */
+export function DocumentLink({ t }: { t: any }) {
+  if (!t.document) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
-    <Space size={4}>
-      <span>{t.due}</span>
-      <Tag color={t.state ? STATE_COLOR[t.state] : 'default'}>{t.stateLabel}</Tag>
-      <Typography.Text type="secondary">{t.label}</Typography.Text>
-      {t.unknownYears?.length > 0 && <Tag color="purple">{t.unknownYears.join('、')}年节假日未加载</Tag>}
+    <Space size={4} data-testid={`document-link-${t.id}`}>
+      <Link to={`/documents/${t.document.id}`}>{t.document.title}</Link>
+      <Tag>{STATE_LABELS[t.document.state] ?? t.document.state}</Tag>
+      {t.document.number && <Typography.Text type="secondary">{t.document.number}</Typography.Text>}
     </Space>
   );
 }
@@ -134,6 +157,7 @@ function IssuanceTasks() {
         { title: '类别', dataIndex: 'kindLabel' },
         { title: '来源议题', dataIndex: 'topicTitle' },
         { title: '期限（第五十九条）', render: (_: any, r: any) => <DeadlineCell t={r} /> },
+        { title: '公文（发文登记）', render: (_: any, r: any) => <DocumentLink t={r} /> },
         { title: '名义', render: (_: any, r: any) => r.senderName ?? '—' },
         { title: '状态', render: (_: any, r: any) => (r.status === 'issued' ? <Tag>已印发 {r.issuedRef}</Tag> : <Tag color="blue">待印发</Tag>) },
       ]} />
@@ -145,7 +169,8 @@ function Rhythm() {
   const [data, setData] = useState<any>(null);
   const [error, setError] = useState<unknown>(null);
   const [cw, setCw] = useState<any[]>([]);
-  useEffect(() => { get('/meetings/rhythm').then(setData, setError); get('/meetings/citywide').then((d) => setCw(d.requests), setError); }, []);
+  const load = useCallback(() => { get('/meetings/rhythm').then(setData, setError); get('/meetings/citywide').then((d) => setCw(d.requests), setError); }, []);
+  useEffect(load, [load]);
   const color: Record<string, string> = { below: 'orange', within: 'green', above: 'red', untracked: 'default' };
   const label: Record<string, string> = { below: '少于一般频次', within: '符合', above: '多于一般频次', untracked: '不设频次' };
   return (
@@ -158,6 +183,7 @@ function Rhythm() {
         { title: '', render: (_: any, r: any) => <Tag color={color[r.state]}>{label[r.state]}</Tag> },
       ]} />
       <Typography.Title level={5} style={{ marginTop: 16 }}>部门全市性会议（第六十一条：原则上每年不超过1次）</Typography.Title>
+      <CitywideForm onSubmitted={load} />
       <List size="small" dataSource={cw} renderItem={(r: any) => (
         <List.Item>
           <Space wrap>
