@@ -7,6 +7,7 @@ import { OrgPage } from './sections/org/OrgPage.tsx';
 import { DocumentsPage } from './sections/documents/DocumentsPage.tsx';
 import { MeetingsPage } from './sections/meetings/MeetingsPage.tsx';
 import { CalendarPage } from './sections/calendar/CalendarPage.tsx';
+import { OpennessPage } from './sections/openness/OpennessPage.tsx';
 
 // The product's sections: each context adds its pages here. `path` is under the staff UI.
 export interface Section {
@@ -22,7 +23,7 @@ export const sections: Section[] = [
   { key: 'supervision', label: '督查', pages: [{ path: '/supervision', label: '督查', element: <UnderConstruction title="督查" /> }] },
   { key: 'leaders', label: '领导', pages: [{ path: '/leaders', label: '领导', element: <UnderConstruction title="领导" /> }] },
   { key: 'org', label: '组织机构', pages: [{ path: '/org', label: '组织机构', element: <OrgPage /> }] },
-  { key: 'openness', label: '公开', pages: [{ path: '/openness', label: '公开', element: <UnderConstruction title="政务公开" /> }] },
+  { key: 'openness', label: '公开', pages: [{ path: '/openness', label: '公开', element: <OpennessPage /> }] },
   {
     key: 'admin', label: '管理', pages: [
       { path: '/admin/pack', label: '规则包', element: <PackPage /> },
