@@ -322,6 +322,8 @@ export async function listItems(deps: AppDeps, tenantId: string, now: Date) {
         openedOn: iso(row.opened_on), due: iso(row.due), stage: row.stage, stageLabel: stageLabel(row.stage, r.items),
         stageIndex: ITEM_STAGES.indexOf(row.stage), closedOn: row.closed_on ? iso(row.closed_on) : null,
         reportedToGovernment: row.reported_to_government, lastReportOn: iso(row.last_report_on), followUp: f, version: row.version,
+        deadline: { label: (typeof row.deadline === 'string' ? JSON.parse(row.deadline) : row.deadline)?.label ?? '', due: iso(row.due), remindFrom: f.chaseFrom, unknownYears: row.unknown_years ?? [],
+          override: (typeof row.deadline === 'string' ? JSON.parse(row.deadline) : row.deadline)?.override ?? null },
       };
     });
   });
