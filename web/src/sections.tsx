@@ -7,6 +7,8 @@ import { OrgPage } from './sections/org/OrgPage.tsx';
 import { DocumentsPage } from './sections/documents/DocumentsPage.tsx';
 import { MeetingsPage } from './sections/meetings/MeetingsPage.tsx';
 import { CalendarPage } from './sections/calendar/CalendarPage.tsx';
+import { SupervisionPage } from './sections/supervision/SupervisionPage.tsx';
+import { LeadersPage } from './sections/leaders/LeadersPage.tsx';
 import { OpennessPage } from './sections/openness/OpennessPage.tsx';
 
 // The product's sections: each context adds its pages here. `path` is under the staff UI.
@@ -20,8 +22,8 @@ export const sections: Section[] = [
   { key: 'home', label: '工作台', pages: [{ path: '/', label: '工作台', element: <Home /> }] },
   { key: 'documents', label: '公文', pages: [{ path: '/documents', label: '公文', element: <DocumentsPage /> }] },
   { key: 'meetings', label: '会议', pages: [{ path: '/meetings', label: '会议', element: <MeetingsPage /> }] },
-  { key: 'supervision', label: '督查', pages: [{ path: '/supervision', label: '督查', element: <UnderConstruction title="督查" /> }] },
-  { key: 'leaders', label: '领导', pages: [{ path: '/leaders', label: '领导', element: <UnderConstruction title="领导" /> }] },
+  { key: 'supervision', label: '督查', pages: [{ path: '/supervision', label: '督查', element: <SupervisionPage /> }] },
+  { key: 'leaders', label: '领导', pages: [{ path: '/leaders', label: '领导', element: <LeadersPage /> }] },
   { key: 'org', label: '组织机构', pages: [{ path: '/org', label: '组织机构', element: <OrgPage /> }] },
   { key: 'openness', label: '公开', pages: [{ path: '/openness', label: '公开', element: <OpennessPage /> }] },
   {
