@@ -15,6 +15,7 @@ test('第五十三条: meeting-day page — opens at half, the personnel item wa
   await loginAs(env, 'mayor');
   await page.goto(env.baseUrl + '/meetings');
   await page.getByTestId('meetings-page').waitFor();
+  await page.getByTestId('view-list').click();
   await page.getByRole('link', { name: '市政府常务会议（待编号）' }).click();
   await page.getByTestId('meeting-day').waitFor();
   await page.getByTestId('present-count').filter({ hasText: '0/8' }).waitFor();

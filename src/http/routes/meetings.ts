@@ -29,7 +29,7 @@ const routes: RouteModule = (app, ctx) => {
   app.get('/meetings', {
     config: { permission: 'meetings.read' },
     schema: { tags, summary: '会议日历', querystring: z.strictObject({ from: instant.optional(), to: instant.optional() }) },
-  }, async (req) => ({ meetings: await runQuery(deps, (tx) => listMeetings(tx, req.actor.tenantId, req.query)) }));
+  }, async (req) => ({ today: shanghaiDate(deps.clock.now()), meetings: await runQuery(deps, (tx) => listMeetings(tx, req.actor.tenantId, req.query)) }));
 
   app.post('/meetings', {
     config: { permission: 'meetings.schedule' },

@@ -47,9 +47,9 @@ function MeetingCalendar() {
   const [rows, setRows] = useState<any[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [warnings, setWarnings] = useState<any[]>([]);
-  const [reloadKey, setReloadKey] = useState(0);
+  const [today, setToday] = useState<string | null>(null);
   const [view, setView] = useState<'month' | 'list'>('month');
-  const load = useCallback(() => { get('/meetings').then((d) => setRows(d.meetings), setError); setReloadKey((k) => k + 1); }, []);
+  const load = useCallback(() => { get('/meetings').then((d) => { setRows(d.meetings); setToday(d.today); }, setError); }, []);
   useEffect(load, [load]);
   const schedule = async (v: any) => {
     setError(null);
@@ -77,7 +77,7 @@ function MeetingCalendar() {
         <Button type={view === 'month' ? 'primary' : 'default'} size="small" onClick={() => setView('month')} data-testid="view-month">月视图</Button>
         <Button type={view === 'list' ? 'primary' : 'default'} size="small" onClick={() => setView('list')} data-testid="view-list">列表</Button>
       </Space>
-      {view === 'month' && <MonthCalendar reloadKey={reloadKey} />}
+      {view === 'month' && <MonthCalendar rows={rows} today={today} />}
       {view === 'list' && <Table rowKey="id" size="small" dataSource={rows} pagination={false} columns={[
         { title: '时间', dataIndex: 'startsAt', render: fmt },
         { title: '会议', dataIndex: 'title', render: (t: string, r: any) => <Link to={`/meetings/m/${r.id}`} data-testid="meeting-link">{t}</Link> },

@@ -2,27 +2,19 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Badge, Calendar, Tooltip } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { get } from '../../lib/api.ts';
-import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 
 // 会议日历（月视图）：每天的会议，按状态着色；已取消的会议保留并标明。
 
 const BADGE: Record<string, 'processing' | 'success' | 'default' | 'error'> = { scheduled: 'processing', in_progress: 'success', ended: 'default', cancelled: 'error' };
-const dayOf = (iso: string) => dayjs(new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' })).format('YYYY-MM-DD');
+const dayOf = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 const timeOf = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, hour: '2-digit', minute: '2-digit' });
 
-export function MonthCalendar({ reloadKey }: { reloadKey: number }) {
-  const [month, setMonth] = useState<Dayjs>(dayjs());
-  const [rows, setRows] = useState<any[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    const from = month.startOf('month').subtract(7, 'day').format('YYYY-MM-DD') + 'T00:00:00+08:00';
-    const to = month.endOf('month').add(8, 'day').format('YYYY-MM-DD') + 'T00:00:00+08:00';
-    get(`/meetings?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`).then((d) => setRows(d.meetings), setError);
-  }, [month, reloadKey]);
+export function MonthCalendar({ rows, today }: { rows: any[]; today: string | null }) {
+  const [month, setMonth] = useState<Dayjs | null>(null);
+  useEffect(() => { if (today && !month) setMonth(dayjs(today)); }, [today, month]);
+  if (!month) return null;
   return (
     <div data-testid="month-calendar">
-      <ErrorAlert error={error} />
       <Calendar value={month} onPanelChange={(d) => setMonth(d)} onSelect={(d) => setMonth(d)}
         cellRender={(d, info) => {
           if (info.type !== 'date') return info.originNode;
