@@ -8,8 +8,26 @@ const opt = <K extends string, V>(key: K, v: V | null | undefined): { [P in K]?:
   (v == null ? {} : { [key]: v }) as { [P in K]?: V };
 const period = (r: Row, from = 'valid_from', to = 'valid_to') => ({ from: r[from] as string, ...opt('to', r[to] as string | null) });
 
+// Loaded organisations by revision (0210_org_revision.sql): every write to an organisation table renews
+// the tenant's revision, so an unchanged revision means an unchanged organisation. The model is read-only.
+const cache = new Map<string, Org>();
+const CACHE_SIZE = 16;
+
 /** The whole organisation of a tenant; undefined when the tenant has none. */
 export async function loadOrg(tx: Queryable, tenantId: string): Promise<Org | undefined> {
+  const rev = (await tx.query<{ rev: string }>('SELECT rev FROM org_revisions WHERE tenant_id = $1', [tenantId])).rows[0]?.rev;
+  const key = rev ? `${tenantId}\u0000${rev}` : null;
+  const hit = key ? cache.get(key) : undefined;
+  if (hit) return hit;
+  const org = await loadOrgFromTables(tx, tenantId);
+  if (org && key) {
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(key, org);
+  }
+  return org;
+}
+
+async function loadOrgFromTables(tx: Queryable, tenantId: string): Promise<Org | undefined> {
   const q = (sql: string) => tx.query<Row>(sql, [tenantId]).then((r) => r.rows);
   const [tenant] = await q('SELECT id, name FROM tenants WHERE id = $1');
   if (!tenant) return undefined;
