@@ -68,9 +68,9 @@ export interface CannonResult {
 }
 
 /** Runs autocannon in this process (the load process is separate from the server process). */
-export async function cannon(opts: autocannon.Options): Promise<CannonResult> {
+export async function cannon(opts: Record<string, any>): Promise<CannonResult> {
   const r: any = await new Promise((resolve, reject) => {
-    const inst = autocannon(opts, (err, res) => (err ? reject(err) : resolve(res)));
+    const inst = autocannon(opts, (err: unknown, res: unknown) => (err ? reject(err) : resolve(res)));
     void inst;
   });
   return {

@@ -50,7 +50,7 @@ export async function run(args: string[]) {
     if (clerkCookies.length) scenarios.todo = () => ({ path: '/api/v1/documents/workbench', cookie: clerkCookies[i++ % clerkCookies.length] });
     if (headCookies.length) scenarios.head = () => ({ path: '/api/v1/documents/workbench', cookie: headCookies[i++ % headCookies.length] });
     scenarios.page = () => ({ path: `/api/v1/documents/${docs[i++ % docs.length].id}`, cookie: office });
-    scenarios.dashboard = () => ({ path: '/api/v1/supervision/performance?by=department', cookie: office });
+    scenarios.dashboard = () => ({ path: '/api/v1/supervision/performance?by=department&from=2026-01-01&to=2026-12-31', cookie: office });
     scenarios.office = () => ({ path: '/api/v1/documents/workbench', cookie: office });
     for (const name of only) {
       const next = scenarios[name];
