@@ -75,13 +75,13 @@ function Trips() {
         </Form>
       </Card>
       <Space style={{ marginBottom: 12 }}><ExportButton href="/leaders/trips.xlsx" /></Space>
-      <Table rowKey="id" size="small" pagination={{ pageSize: 20 }} dataSource={data?.trips ?? []} data-testid="trip-list" columns={[
+      <Table rowKey="id" size="small" pagination={{ pageSize: 20 }} dataSource={data?.trips ?? []} data-testid="trip-list" scroll={{ x: 1500 }} columns={[
         { title: '姓名', dataIndex: 'personName', width: 90 },
         { title: '职务', dataIndex: 'positions', width: 160 },
         { title: '类别', dataIndex: 'kind', width: 70, render: (k: string) => TRIP_KINDS.find((x) => x.value === k)?.label },
-        { title: '外出期间', width: 200, render: (_: any, t: any) => `${t.period.from} 至 ${t.period.to}` },
+        { title: '外出期间', width: 210, render: (_: any, t: any) => `${t.period.from} 至 ${t.period.to}` },
         { title: '地点', dataIndex: 'destination', width: 80 },
-        { title: '事由', dataIndex: 'reason' },
+        { title: '事由', dataIndex: 'reason', width: 280 },
         { title: '报备', width: 150, render: (_: any, t: any) => <span>{t.reportedOn ?? '—'}{t.urgentReason && <Tooltip title={t.urgentReason}><Tag color="orange">紧急外出</Tag></Tooltip>}</span> },
         { title: '状态', dataIndex: 'state', width: 80, render: (s: string) => s && <Tag color={TRIP_STATE[s]?.color}>{TRIP_STATE[s]?.label}</Tag> },
         { title: '外出期间由谁承办', width: 260, render: (_: any, t: any) => t.standIns.length ? t.standIns.map((h: any, i: number) => <div key={i}><HandlerTag h={h} /></div>) : '—' },
