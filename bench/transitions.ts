@@ -29,7 +29,7 @@ SELECT * FROM document_assignments WHERE document_id = ${doc} AND role = 'lead';
 UPDATE document_assignments SET progress_reported_at = now() WHERE id = (SELECT asg FROM bench.transition_docs WHERE n = :n);
 UPDATE documents SET version = version + 1, updated_at = now() WHERE id = ${doc};
 INSERT INTO document_events (tenant_id, document_id, at, actor_name, actor_person_id, action, label, article, payload) VALUES ('${tenant}', ${doc}, now(), '韩雪（市政府办公室文书）', 'person-office-clerk', 'progress_reported', '说明办理情况：${TEXT}', 73, '{"late": false}');
-INSERT INTO audit_records (tenant_id, at, actor_user_id, actor_person_id, actor_name, action, object_type, object_id, article, ip, payload) VALUES ('${tenant}', now(), 'user-office-clerk', 'person-office-clerk', '韩雪（市政府办公室文书）', 'document.progress_reported', 'document', ${doc}, 73, '127.0.0.1', '{"label": "说明办理情况：${TEXT}", "late": false}');
+INSERT INTO audit_records (tenant_id, at, actor_user_id, actor_person_id, actor_name, action, object_type, object_id, article, ip, payload) VALUES ('${tenant}', now(), 'bench-pgbench', 'person-office-clerk', '韩雪（市政府办公室文书）', 'document.progress_reported', 'document', ${doc}, 73, '127.0.0.1', '{"label": "说明办理情况：${TEXT}", "late": false}');
 END;
 `;
 }
@@ -75,7 +75,7 @@ export async function run(args: string[]) {
   try {
     for (const c of clients) {
       let i = 0;
-      const before = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_records WHERE action = 'document.progress_reported' AND actor_user_id IS DISTINCT FROM 'user-office-clerk'`)).rows[0].n;
+      const before = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_records WHERE action = 'document.progress_reported' AND actor_user_id IS DISTINCT FROM 'bench-pgbench'`)).rows[0].n;
       const loadBefore = load();
       const app = await cannon({
         url: server.base, connections: c, duration,
@@ -87,7 +87,7 @@ export async function run(args: string[]) {
           }),
         }],
       });
-      const after = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_records WHERE action = 'document.progress_reported' AND actor_user_id IS DISTINCT FROM 'user-office-clerk'`)).rows[0].n;
+      const after = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_records WHERE action = 'document.progress_reported' AND actor_user_id IS DISTINCT FROM 'bench-pgbench'`)).rows[0].n;
       const pg = pgbench(url, c, duration, pgbenchScript(tenant), { ndocs: ids.length });
       const ratio = app.rps / pg.tps;
       results.push({ clients: c, app, pgbench: pg, ratio });
