@@ -40,7 +40,8 @@ test('第八条 (demo seed): the stored organisation is the demo organisation, v
   assert.equal(stored.units.length, demo.units.length);
   assert.deepEqual(new Set(stored.assignments.map((a) => `${a.positionId}:${a.personId}`)), new Set(demo.assignments.map((a) => `${a.positionId}:${a.personId}`)));
   const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
-  assert.deepEqual(byId(stored.absences), byId(demo.absences));
+  // the trips of demo/wuwei/supervision.yaml are reported through the leaders' context on top of these
+  assert.deepEqual(byId(stored.absences.filter((a) => demo.absences.some((d) => d.id === a.id))), byId(demo.absences));
   assert.deepEqual(byId(stored.entrustments), byId(demo.entrustments));
   // a second seeding changes nothing
   await runUseCase(s.deps, systemActor('wuwei', '演示数据'), seedDemoOrg);
