@@ -74,6 +74,9 @@ export async function getDocument(deps: AppDeps, actor: Actor, id: string) {
   });
 }
 
+/** The office's to-dos and the overdue list show the oldest first, at most this many (the registers page the rest). */
+const WORKBENCH_LIMIT = 500;
+
 /** 工作台: my to-dos (leader steps, signing, my unit's assignments and opinion requests), what I sent, overdue. */
 export async function workbench(deps: AppDeps, actor: Actor) {
   return runUseCase(deps, actor, async (ctx) => {
@@ -107,15 +110,17 @@ export async function workbench(deps: AppDeps, actor: Actor) {
     for (const o of ops.rows as any[]) todos.push({ kind: o.kind === 'countersign' ? '会签' : '征求意见', documentId: o.document_id, opinionId: o.id, title: o.title ?? o.subject, due: o.due, article: 66,
       deadlineState: stateOf(o.due, o.due, o.unknown_years ?? [], day, false) });
     if (v.office) {
-      const office = await ctx.tx.query(`SELECT id, title, state FROM documents WHERE tenant_id = $1 AND state IN ('received','registered','reviewed','reviewing','signed','checked','numbered','issued') ORDER BY updated_at`, [t]);
+      const office = await ctx.tx.query(`SELECT id, title, state FROM documents WHERE tenant_id = $1 AND state IN ('received','registered','reviewed','reviewing','signed','checked','numbered','issued') ORDER BY updated_at LIMIT ${WORKBENCH_LIMIT}`, [t]);
       const labels: Record<string, string> = { received: '登记', registered: '初审', reviewed: '拟办', reviewing: '核稿', signed: '复核', checked: '编号', numbered: '印发', issued: '分发' };
       for (const d of office.rows as any[]) todos.push({ kind: labels[d.state], documentId: d.id, title: d.title });
     }
     const sent = await ctx.tx.query(`SELECT id, title, flow, state, doc_number, updated_at FROM documents WHERE tenant_id = $1 AND (created_by_user = $2 OR created_by_person = $3) ORDER BY updated_at DESC LIMIT 50`, [t, actor.userId, actor.personId]);
+    // the office and the mayor see every overdue assignment, others those of their units and portfolio (filtered in SQL)
     const overdue = await ctx.tx.query(
       `SELECT a.document_id, a.unit_id, a.due, a.article, d.title FROM document_assignments a JOIN documents d ON d.id = a.document_id
-        WHERE a.tenant_id = $1 AND a.state = 'open' AND a.due < $2 ORDER BY a.due`, [t, day]);
-    const visibleOverdue = v.office || v.mayor ? overdue.rows : overdue.rows.filter((o: any) => v.unitIds.includes(o.unit_id) || v.portfolioUnitIds.includes(o.unit_id));
+        WHERE a.tenant_id = $1 AND a.state = 'open' AND a.due < $2 AND ($3::boolean OR a.unit_id = ANY($4::text[])) ORDER BY a.due LIMIT ${WORKBENCH_LIMIT}`,
+      [t, day, v.office || v.mayor, [...v.unitIds, ...v.portfolioUnitIds]]);
+    const visibleOverdue = overdue.rows;
     return { today: day, todos, sent: sent.rows, overdue: visibleOverdue.map((o: any) => ({ ...o, unitName: org.units.find((u) => u.id === o.unit_id)?.shortName ?? o.unit_id })) };
   });
 }
