@@ -4,7 +4,7 @@ import { AppError, refusal } from '../../errors/index.ts';
 import type { Queryable } from '../../store/db.ts';
 import type { Actor, UseCaseContext } from '../context.ts';
 import { defaultPack } from '../calendar/conventions.ts';
-import { shippedCalendar } from '../calendar/files.ts';
+import { currentCalendar } from '../calendar/files.ts';
 import { countingConventions, deadlineRule, type DeadlineRule, type Duration } from '../../domain/calendar/deadline.ts';
 import { documentParams } from './rules.ts';
 import { canSee, transitionViolations, type DocState, type Flow, type Viewer } from '../../domain/documents/index.ts';
@@ -14,7 +14,8 @@ import { shanghaiDay } from './clock.ts';
 
 export const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
 export const pack = () => defaultPack();
-export const calendar = () => shippedCalendar();
+/** the working calendar in force: the shipped years plus any loaded since (deadlines follow a load) */
+export const calendar = () => currentCalendar();
 export const params = (on: string) => documentParams(pack(), on);
 
 export function deadlineRuleOf(ruleId: string, on: string): DeadlineRule {

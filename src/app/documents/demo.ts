@@ -10,14 +10,15 @@ import { computeDeadline, deadlineState } from '../../domain/calendar/deadline.t
 import { TIME_LIMIT_RULES, type TimeLimitKind } from '../../domain/documents/index.ts';
 import type { Org } from '../../domain/org/index.ts';
 import type { Db } from '../../store/db.ts';
-import type { Actor, AppDeps, UseCaseContext } from '../context.ts';
+import { runUseCase, systemActor, type Actor, type AppDeps, type UseCaseContext } from '../context.ts';
 import { DEMO_DIR, demoLogins } from '../seed.ts';
 import { requireOrg, shanghaiDate } from '../org/usecases.ts';
 import { addDays } from '../org/demo.ts';
 import { calendar, deadlineRuleOf } from './common.ts';
 import * as inc from './incoming.ts';
 import * as out from './outgoing.ts';
-import { replyOpinion, sweepDocuments } from './opinions.ts';
+import { replyOpinion } from './opinions.ts';
+import { recordImpliedConsent } from './timers.ts';
 
 type Any = Record<string, any>;
 const OFFICE_CLERK = 'person-office-clerk';
@@ -133,10 +134,13 @@ export async function seedDemoDocuments(ctx: UseCaseContext): Promise<void> {
         const reply = d.replies?.[r.asked_unit_id];
         if (reply === 'agree') await replyOpinion(on(next(1)), actor(unitHead(org, r.asked_unit_id)), r.id, { agree: true });
       }
-      // the others stay silent: after the 2 working days of 第六十六条 the sweep records 无不同意见
+      // the others stay silent: the day after the 2 working days of 第六十六条 their timers record 无不同意见
+      // (the same step the timer worker runs; the timers themselves then find nothing left to do)
       const silentUntil = addDays(rows.map((r) => r.due).sort().at(-1)!, 1);
       if (silentUntil > today) continue; // a long holiday: the countersign is still open today
-      await sweepDocuments(on(silentUntil), tenantId);
+      await runUseCase(on(silentUntil), systemActor(tenantId, '系统（定时任务）'), async (sys) => {
+        for (const r of rows) await recordImpliedConsent(sys, r.id);
+      });
       v = (await out.finishCountersign(on(silentUntil), clerk, id, { version: await versionOf(ctx, id) })).version;
       reviewDay = silentUntil;
     }
@@ -160,8 +164,7 @@ export async function seedDemoDocuments(ctx: UseCaseContext): Promise<void> {
     const replyId = d.replyWith ? outgoingIds.get(d.replyWith) ?? fail(`${d.key} 的答复文件 ${d.replyWith} 不存在`) : null;
     await inc.closeIncoming(on(today), clerk, d.id, { reply: d.reply, replyDocumentId: replyId, version: await versionOf(ctx, d.id) });
   }
-  // reminders and escalations of 第七十三条 as of today
-  await sweepDocuments(within(ctx, ctx.now), tenantId);
+  // reminders and 催办 of 第七十三条 due by today are durable timers: the worker fires them at start
 }
 
 const versionOf = async (ctx: UseCaseContext, id: string) =>

@@ -12,6 +12,7 @@ import { orgPort } from './ports.ts';
 import {
   calendar, deadlineRuleOf, expectState, expectVersion, isOffice, loadDoc, newId, nextSeq, pack, params, refuseIf, routeTo, setState, today, trail,
 } from './common.ts';
+import { ASSIGNMENT_OBJECT, closeTrackedDeadlines, trackAssignmentDeadline } from './timers.ts';
 
 export interface IncomingInput {
   docType: string;
@@ -192,25 +193,32 @@ async function assign(ctx: any, d: any, org: any, day: string) {
   const ruleId = TIME_LIMIT_RULES[h.timeLimitKind];
   let due: string | null = null, remindFrom: string | null = null, unknownYears: number[] = [], override: unknown = null;
   let article = params(d.started_on).articles.timeLimits;
+  let tracked: { rule: ReturnType<typeof deadlineRuleOf>; override?: any } | null = null;
   if (ruleId) {
     const rule = deadlineRuleOf(ruleId, d.started_on);
     const r = computeDeadline(rule, day, calendar());
     if (!r.ok) throw refusal('DOC.REFUSED', r.violations);
     ({ due, remindFrom, unknownYears } = r.value);
     article = rule.article;
+    tracked = { rule };
   } else if (h.timeLimitKind === 'urgent') {
     const rule = deadlineRuleOf('documents.handling.withinPowers', d.started_on);
-    const r = computeDeadline(rule, day, calendar(), { by: '市政府', reason: h.urgentReason ?? '', due: (h.urgentDue ?? undefined) as any });
+    const urgent = { by: '市政府', reason: h.urgentReason ?? '', due: (h.urgentDue ?? undefined) as any };
+    const r = computeDeadline(rule, day, calendar(), urgent);
     if (!r.ok) throw refusal('DOC.REFUSED', r.violations);
     ({ due, remindFrom, unknownYears } = r.value);
     override = r.value.override;
+    tracked = { rule, override: urgent };
   }
   const units = [{ unitId: h.leadUnitId!, role: 'lead' }, ...h.cooperatingUnitIds.map((u) => ({ unitId: u, role: 'cooperating' }))];
   for (const u of units) {
+    const asgId = newId('asg');
     await ctx.tx.query(
       `INSERT INTO document_assignments (id, tenant_id, document_id, unit_id, role, time_limit_kind, rule_id, article, assigned_on, due, remind_from, unknown_years, override)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-      [newId('asg'), ctx.actor.tenantId, d.id, u.unitId, u.role, h.timeLimitKind, ruleId, article, day, due, remindFrom, unknownYears, override ? JSON.stringify(override) : null]);
+      [asgId, ctx.actor.tenantId, d.id, u.unitId, u.role, h.timeLimitKind, ruleId, article, day, due, remindFrom, unknownYears, override ? JSON.stringify(override) : null]);
+    // the reminder and the 催办 of 第七十三条, in this transaction
+    if (tracked) await trackAssignmentDeadline(ctx, asgId, tracked.rule, day, tracked.override);
   }
   await setState(ctx, d, 'handling');
   const unitName = (id: string) => unitById(org, id)?.shortName ?? id;
@@ -235,7 +243,10 @@ export async function reportHandling(deps: AppDeps, actor: Actor, id: string, in
       throw refusal('DOC.REFUSED', [{ code: 'DOC.REFUSED', article: a.article, message: `${basedOn(a.article)}，需要调查论证的事项应先说明办理情况，再报告结果` }]);
     }
     if (input.kind === 'progress') await ctx.tx.query(`UPDATE document_assignments SET progress_reported_at = $2 WHERE id = $1`, [a.id, ctx.now]);
-    else await ctx.tx.query(`UPDATE document_assignments SET state = 'done', done_at = $2, result = $3 WHERE id = $1`, [a.id, ctx.now, input.text]);
+    else {
+      await ctx.tx.query(`UPDATE document_assignments SET state = 'done', done_at = $2, result = $3 WHERE id = $1`, [a.id, ctx.now, input.text]);
+      await closeTrackedDeadlines(ctx, ASSIGNMENT_OBJECT, [a.id]);
+    }
     await ctx.tx.query(`UPDATE documents SET version = version + 1, updated_at = $2 WHERE id = $1`, [id, ctx.now]);
     const late = a.due && day > a.due;
     await trail(ctx, id, input.kind === 'progress' ? 'progress_reported' : 'result_reported',
@@ -269,7 +280,8 @@ export async function closeIncoming(deps: AppDeps, actor: Actor, id: string, inp
       if (!r.rows[0] || !['issued', 'distributed'].includes(r.rows[0].state)) throw new AppError('REQUEST.VALIDATION', { message: '答复文件须是已印发的发文' });
       replyNo = r.rows[0].doc_number;
     }
-    await ctx.tx.query(`UPDATE document_assignments SET state = 'done', done_at = COALESCE(done_at, $2) WHERE document_id = $1`, [id, ctx.now]);
+    const done = await ctx.tx.query(`UPDATE document_assignments SET state = 'done', done_at = COALESCE(done_at, $2) WHERE document_id = $1 RETURNING id`, [id, ctx.now]);
+    await closeTrackedDeadlines(ctx, ASSIGNMENT_OBJECT, done.rows.map((r: any) => r.id));
     await setState(ctx, d, 'closed', { closed_at: ctx.now, reply: input.reply, reply_document_id: input.replyDocumentId ?? null });
     await trail(ctx, id, 'closed', `办结：${input.reply}${replyNo ? `（答复文件 ${replyNo}）` : ''}`, undefined, { replyDocumentId: input.replyDocumentId ?? null });
     return { version: d.version };

@@ -1,13 +1,14 @@
-// 征求意见或会签 between departments (第六十六条), disagreements coordinated (第六十五条), and the sweep the
-// durable timers call: 无不同意见 after the deadline, reminders and escalation of 第七十三条 time limits.
+// 征求意见或会签 between departments (第六十六条) and disagreements coordinated (第六十五条). Each request's
+// reply deadline is a tracked deadline whose durable timer records 无不同意见 the day after it (timers.ts).
 import { AppError, refusal } from '../../errors/index.ts';
-import { runUseCase, systemActor, type Actor, type AppDeps, type UseCaseContext } from '../context.ts';
+import { runUseCase, type Actor, type AppDeps, type UseCaseContext } from '../context.ts';
 import { computeDeadline, type Duration } from '../../domain/calendar/deadline.ts';
 import { assistantsOf, leaderInCharge, unitById } from '../../domain/org/index.ts';
 import { isSilenceNoObjection, negotiationViolations, replyViolations, COORDINATION_OUTCOME_LABELS, type CoordinationOutcome } from '../../domain/documents/index.ts';
 import { basedOn } from '../../domain/shared/article.ts';
 import { orgPort } from './ports.ts';
 import { calendar, deadlineRuleOf, isOffice, newId, params, routeTo, today, trail, viewerOf } from './common.ts';
+import { closeTrackedDeadlines, OPINION_OBJECT, trackOpinionDeadline } from './timers.ts';
 
 const RULE = 'documents.countersign.replyLimit';
 
@@ -26,9 +27,10 @@ export async function requestOpinions(ctx: UseCaseContext, input: OpinionRequest
   const rule = deadlineRuleOf(RULE, day);
   const own = computeDeadline(rule, day, calendar());
   if (!own.ok) throw refusal('DOC.REFUSED', own.violations);
-  const chosen = input.override
-    ? computeDeadline(rule, day, calendar(), { by: input.requestingUnitId, reason: input.override.reason, duration: input.override.duration, due: input.override.due as any })
-    : own;
+  const override = input.override
+    ? { by: input.requestingUnitId, reason: input.override.reason, ...(input.override.duration ? { duration: input.override.duration } : {}), ...(input.override.due ? { due: input.override.due as any } : {}) }
+    : undefined;
+  const chosen = override ? computeDeadline(rule, day, calendar(), override) : own;
   if (!chosen.ok) throw refusal('DOC.REFUSED', chosen.violations);
   const ids: string[] = [];
   for (const unit of input.askedUnitIds) {
@@ -39,6 +41,8 @@ export async function requestOpinions(ctx: UseCaseContext, input: OpinionRequest
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
       [id, ctx.actor.tenantId, input.documentId, input.subject, input.kind, input.requestingUnitId, unit, day, chosen.value.due, own.value.due,
         chosen.value.override ? JSON.stringify(chosen.value.override) : null, chosen.value.unknownYears, ctx.now]);
+    // the 无不同意见 timer of 第六十六条, in this transaction
+    await trackOpinionDeadline(ctx, id, rule, day, override);
     if (input.documentId) {
       await trail(ctx, input.documentId, 'opinion_requested', `${input.kind === 'countersign' ? '会签' : '征求意见'}：${unit}，限${chosen.value.due}前回复（${chosen.value.label}${chosen.value.override ? `，主办部门另定：${input.override!.reason}` : ''}）`,
         rule.article, { requestId: id, unitId: unit, due: chosen.value.due });
@@ -79,6 +83,7 @@ export async function replyOpinion(deps: AppDeps, actor: Actor, id: string, inpu
     const state = input.agree ? 'agreed' : 'disagreed';
     await ctx.tx.query(`UPDATE opinion_requests SET state = $2, reply = $3, replied_by = $4, replied_at = $5, version = version + 1 WHERE id = $1`,
       [id, state, input.reasons ?? null, actor.name, ctx.now]);
+    await closeTrackedDeadlines(ctx, OPINION_OBJECT, [id]);
     const unitName = unitById(org, r.asked_unit_id)?.shortName ?? r.asked_unit_id;
     if (r.document_id) await trail(ctx, r.document_id, 'opinion_replied', `${unitName}回复：${input.agree ? '同意' : `不同意——${input.reasons}`}`, article, { requestId: id, agree: input.agree });
     else await ctx.audit({ action: 'opinion.replied', objectType: 'opinion_request', objectId: id, article, payload: { agree: input.agree } });
@@ -137,41 +142,11 @@ export async function negotiateOpinion(deps: AppDeps, actor: Actor, id: string, 
     const art = params(r.requested_on).articles.reply;
     const v = negotiationViolations({ state: r.state, due: r.due, askedUnitId: r.asked_unit_id }, input, day, art);
     if (v.length) throw refusal(v.some((x) => x.code === 'DOC.OPINION_CLOSED') ? 'DOC.OPINION_CLOSED' : 'DOC.NEGOTIATION_INCOMPLETE', v);
+    // the deadline moves with its 无不同意见 timer (特殊情况 agreed with the lead department)
+    const rule = deadlineRuleOf(RULE, String(r.requested_on));
+    await trackOpinionDeadline(ctx, id, rule, String(r.requested_on), { by: input.agreedWith, reason: `特殊情况商定，回复方式：${input.form}`, due: input.newDue as any });
     await ctx.tx.query(`UPDATE opinion_requests SET due = $2, negotiated = $3, version = version + 1 WHERE id = $1`, [id, input.newDue, JSON.stringify({ ...input, previousDue: r.due, by: actor.name })]);
     if (r.document_id) await trail(ctx, r.document_id, 'opinion_negotiated', `商定回复时限：${r.due} → ${input.newDue}，方式：${input.form}（与${input.agreedWith}商定）`, art, { requestId: id });
     return { due: input.newDue };
-  });
-}
-
-/**
- * What the durable timers call (and tests call with a manual clock): every open request past its due
- * day is recorded as 无不同意见 citing 第六十六条; assignments reaching their reminder day are reminded,
- * those past their due day are escalated (第七十三条). Idempotent: each fires once.
- */
-export async function sweepDocuments(deps: AppDeps, tenantId: string): Promise<{ implied: number; reminded: number; escalated: number }> {
-  return runUseCase(deps, systemActor(tenantId, '系统（时限）'), async (ctx) => {
-    const day = today(ctx);
-    const { rows: open } = await ctx.tx.query(
-      `SELECT * FROM opinion_requests WHERE tenant_id = $1 AND state = 'open' AND due < $2 ORDER BY due FOR UPDATE SKIP LOCKED`, [tenantId, day]);
-    for (const r of open as any[]) {
-      const art = params(r.requested_on).articles.silence;
-      await ctx.tx.query(`UPDATE opinion_requests SET state = 'implied', replied_at = $2, reply = '无不同意见', version = version + 1 WHERE id = $1`, [r.id, ctx.now]);
-      const label = `${r.asked_unit_id} 逾期（${r.due}）未回复，${basedOn(art)}视为无不同意见`;
-      if (r.document_id) await trail(ctx, r.document_id, 'opinion_implied', label, art, { requestId: r.id, unitId: r.asked_unit_id, due: r.due });
-      else await ctx.audit({ action: 'opinion.implied_consent', objectType: 'opinion_request', objectId: r.id, article: art, payload: { due: r.due } });
-    }
-    const { rows: remind } = await ctx.tx.query(
-      `SELECT * FROM document_assignments WHERE tenant_id = $1 AND state = 'open' AND reminded_at IS NULL AND remind_from <= $2 AND due >= $2 FOR UPDATE SKIP LOCKED`, [tenantId, day]);
-    for (const a of remind as any[]) {
-      await ctx.tx.query(`UPDATE document_assignments SET reminded_at = $2 WHERE id = $1`, [a.id, ctx.now]);
-      await trail(ctx, a.document_id, 'reminded', `时限提醒：${a.unit_id} 的承办事项将于 ${a.due} 到期`, a.article, { assignmentId: a.id });
-    }
-    const { rows: late } = await ctx.tx.query(
-      `SELECT * FROM document_assignments WHERE tenant_id = $1 AND state = 'open' AND escalated_at IS NULL AND due < $2 FOR UPDATE SKIP LOCKED`, [tenantId, day]);
-    for (const a of late as any[]) {
-      await ctx.tx.query(`UPDATE document_assignments SET escalated_at = $2 WHERE id = $1`, [a.id, ctx.now]);
-      await trail(ctx, a.document_id, 'escalated', `逾期催办：${a.unit_id} 的承办事项已于 ${a.due} 到期未办结，报市政府办公室`, a.article, { assignmentId: a.id, due: a.due });
-    }
-    return { implied: open.length, reminded: remind.length, escalated: late.length };
   });
 }
