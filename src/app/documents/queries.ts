@@ -2,6 +2,7 @@
 import { runUseCase, type Actor, type AppDeps } from '../context.ts';
 import { deadlineState } from '../../domain/calendar/deadline.ts';
 import { canSee, type SigningPlan } from '../../domain/documents/index.ts';
+import { holderOf } from '../../domain/org/index.ts';
 import { powerIdOf } from './outgoing.ts';
 import { orgPort } from './ports.ts';
 import { loadDoc, params, today, viewerOf } from './common.ts';
@@ -48,12 +49,13 @@ export async function getDocument(deps: AppDeps, actor: Actor, id: string) {
       q(`SELECT ord, role, position_id, person_id, acting_reason, acting_interpretation, acting_article, mode, article, reason, instruction, done_at, done_by FROM document_leader_steps WHERE document_id = $1 ORDER BY ord`),
       q(`SELECT id, unit_id, role, time_limit_kind, article, assigned_on, due, remind_from, unknown_years, override, state, progress_reported_at, reminded_at, escalated_at, done_at, result FROM document_assignments WHERE document_id = $1 ORDER BY role DESC, unit_id`),
       q(`SELECT id, subject, kind, requesting_unit_id, asked_unit_id, requested_on, due, rule_due, override, negotiated, state, reply, replied_by, replied_at, version FROM opinion_requests WHERE document_id = $1 ORDER BY created_at`),
-      q(`SELECT id, opinion_request_id, coordinator_position_id, assistant_position_id, state, outcome, conclusion, created_at, resolved_at FROM document_coordinations WHERE document_id = $1`),
+      q(`SELECT id, opinion_request_id, coordinator_position_id, coordinator_person_id, assistant_position_id, state, outcome, conclusion, created_at, resolved_at FROM document_coordinations WHERE document_id = $1 ORDER BY created_at`),
       q(`SELECT id, name, ext, size, sha256, kind, uploaded_at, uploaded_by FROM document_attachments WHERE document_id = $1 ORDER BY uploaded_at`),
       q(`SELECT version, title, at, actor_name, substantive FROM document_versions WHERE document_id = $1 ORDER BY version`),
     ]);
     const unitName = (u: string) => org.units.find((x) => x.id === u)?.shortName ?? u;
     const personName = (p: string | null) => (p ? org.people.find((x) => x.id === p)?.name ?? p : null);
+    const viewer = viewerOf(org, actor, day);
     const { routed_person_ids, unit_ids, ...doc } = d;
     let signer: Record<string, unknown> | null = null;
     if (d.flow === 'outgoing' && d.signing && ['countersigning', 'reviewing', 'signing'].includes(d.state)) {
@@ -68,8 +70,20 @@ export async function getDocument(deps: AppDeps, actor: Actor, id: string) {
       events,
       steps: steps.map((s: any) => ({ ...s, personName: personName(s.person_id), title: org.positions.find((x) => x.id === s.position_id)?.title })),
       assignments: assignments.map((a: any) => ({ ...a, unitName: unitName(a.unit_id), deadlineState: stateOf(a.due, a.remind_from, a.unknown_years, day, a.state === 'done') })),
-      opinions: opinions.map((o: any) => ({ ...o, unitName: unitName(o.asked_unit_id), deadlineState: o.state === 'open' ? stateOf(o.due, o.due, [], day, false) : null })),
-      coordinations, attachments, versions,
+      opinions: opinions.map((o: any) => ({ ...o, unitName: unitName(o.asked_unit_id), requestingUnitName: unitName(o.requesting_unit_id),
+        deadlineState: o.state === 'open' ? stateOf(o.due, o.due, [], day, false) : null,
+        // who may answer or negotiate: the asked department, or the office recording for it
+        canAct: o.state === 'open' && (viewer.office || viewer.unitIds.includes(o.asked_unit_id)) })),
+      coordinations: coordinations.map((c: any) => {
+        const holder = (pos: string | null) => (pos ? holderOf(org, pos, day) ?? null : null);
+        const title = (pos: string | null) => (pos ? org.positions.find((x) => x.id === pos)?.title ?? pos : null);
+        const op: any = opinions.find((o: any) => o.id === c.opinion_request_id);
+        const coordinator = holder(c.coordinator_position_id), assistant = holder(c.assistant_position_id);
+        return { ...c, coordinatorTitle: title(c.coordinator_position_id), coordinatorName: personName(coordinator), assistantTitle: title(c.assistant_position_id),
+          assistantName: personName(assistant), unitName: op ? unitName(op.asked_unit_id) : null, reasons: op?.reply ?? null,
+          canResolve: c.state === 'open' && (viewer.office || (!!actor.personId && [coordinator, assistant].includes(actor.personId))) };
+      }),
+      attachments, versions,
     };
   });
 }

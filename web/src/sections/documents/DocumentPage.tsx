@@ -77,6 +77,7 @@ export function DocumentPage() {
             </Card>
           )}
           {data.opinions.length > 0 && <Opinions {...ctx} />}
+          {d.flow === 'outgoing' && office && ['drafting', 'countersigning', 'reviewing', 'signing', 'signed', 'checked'].includes(d.state) && <EditDraft key={d.version} {...ctx} />}
         </Col>
         <Col span={9}>
           {data.signer && (
@@ -136,8 +137,10 @@ function Steps({ data, me, office, d, act }: ActionCtx) {
   );
 }
 
-function Opinions({ data, setActionError, reload }: ActionCtx) {
+function Opinions(c: ActionCtx) {
+  const { data, setActionError, reload } = c;
   const [reasons, setReasons] = useState<Record<string, string>>({});
+  const [negotiating, setNegotiating] = useState<string | null>(null);
   const reply = async (o: any, agree: boolean) => {
     setActionError(null);
     try { await post(`/documents/opinion-requests/${o.id}/reply`, { agree, reasons: reasons[o.id] || null, version: o.version }); reload(); } catch (e) { setActionError(e); }
@@ -149,21 +152,140 @@ function Opinions({ data, setActionError, reload }: ActionCtx) {
         <div key={o.id} style={{ marginBottom: 10 }} data-testid="opinion">
           <Space wrap>
             <b>{o.unitName}</b><Tag color={STATE[o.state]?.color}>{STATE[o.state]?.label ?? o.state}</Tag>
-            {o.state === 'open' && <DeadlineTag due={o.due} state={o.deadlineState} article={66} rule={o.override ? '主办部门另定' : LIMIT_LABELS.countersign} />}
+            {o.state === 'implied' && cite(66)}
+            {o.state === 'open' && <DeadlineTag due={o.due} state={o.deadlineState} article={66} rule={o.negotiated ? '商定时限' : o.override ? '主办部门另定' : LIMIT_LABELS.countersign} />}
             {o.reply && <span>{o.reply}</span>}
           </Space>
-          {o.state === 'open' && (
+          {o.negotiated && (
+            <div style={{ color: '#666', fontSize: 13 }} data-testid="opinion-negotiated">
+              已与{o.negotiated.agreedWith}商定：回复时限 {String(o.negotiated.previousDue).slice(0, 10)} → {o.negotiated.newDue}，回复方式：{o.negotiated.form}（{articleLabel(66)}）
+            </div>
+          )}
+          {o.canAct && (
             <Space.Compact style={{ width: '100%', marginTop: 6 }}>
-              <Input placeholder="不同意的理由（同意可不填）" value={reasons[o.id] ?? ''} onChange={(e) => setReasons({ ...reasons, [o.id]: e.target.value })} />
+              <Input placeholder="不同意的理由（同意可不填）" value={reasons[o.id] ?? ''} onChange={(e) => setReasons({ ...reasons, [o.id]: e.target.value })} data-testid="opinion-reasons" />
               <Button onClick={() => reply(o, true)} data-testid="opinion-agree">同意</Button>
-              <Button danger onClick={() => reply(o, false)}>不同意</Button>
+              <Button danger onClick={() => reply(o, false)} data-testid="opinion-disagree">不同意</Button>
+              <Button onClick={() => setNegotiating(negotiating === o.id ? null : o.id)} data-testid="opinion-negotiate-open">商定时限</Button>
             </Space.Compact>
           )}
+          {o.canAct && negotiating === o.id && <Negotiate o={o} {...c} done={() => setNegotiating(null)} />}
         </div>
       ))}
-      {data.coordinations.map((c: any) => (
-        <div key={c.id}><Tag color={c.state === 'open' ? 'orange' : 'green'}>分歧协调（第六十五条）</Tag>{c.state === 'open' ? '分管副市长协调中' : c.conclusion}</div>
-      ))}
+      {data.coordinations.map((co: any) => <Coordination key={co.id} co={co} {...c} />)}
+    </Card>
+  );
+}
+
+/** The refusals a form can meet, each with its article, listed before anything is submitted. */
+function Refusals({ items, testId }: { items: [string, number][]; testId: string }) {
+  return (
+    <ul style={{ margin: '4px 0 8px', paddingLeft: 20, color: '#888', fontSize: 12 }} data-testid={testId}>
+      {items.map(([text, article]) => <li key={text}>{text}（{articleLabel(article)}）</li>)}
+    </ul>
+  );
+}
+
+// 第六十六条 特殊情况: the asked department agrees a new limit and the form of reply with the lead department, before the due day.
+function Negotiate({ o, setActionError, reload, done }: ActionCtx & { o: any; done: () => void }) {
+  const [newDue, setNewDue] = useState('');
+  const [form, setForm] = useState('书面回复');
+  const [agreedWith, setAgreedWith] = useState(o.requestingUnitName ?? '');
+  const submit = async () => {
+    setActionError(null);
+    try { await post(`/documents/opinion-requests/${o.id}/negotiate`, { newDue, form, agreedWith }); done(); reload(); } catch (e) { setActionError(e); }
+  };
+  return (
+    <div style={{ marginTop: 8, padding: 8, background: '#fafafa' }} data-testid="negotiate-form">
+      <Typography.Text>{cite(66)}特殊情况不能按时回复的，可与主办部门商定回复时限及方式；逾期未回复视为无不同意见。</Typography.Text>
+      <Refusals testId="negotiate-rules" items={[
+        ['已回复或已逾期（视为无不同意见）的不能再商定', 66],
+        ['须写明与谁商定、商定的时限和回复方式', 66],
+        ['商定的时限不得早于今天', 66],
+      ]} />
+      <Space wrap>
+        <Input type="date" value={newDue} onChange={(e) => setNewDue(e.target.value)} style={{ width: 160 }} data-testid="negotiate-due" aria-label="商定的回复时限" />
+        <Select value={form} onChange={setForm} style={{ width: 160 }} data-testid="negotiate-form-of-reply" aria-label="回复方式"
+          options={['书面回复', '电子公文回复', '会议商定', '电话沟通后书面确认'].map((x) => ({ value: x, label: x }))} />
+        <Input value={agreedWith} onChange={(e) => setAgreedWith(e.target.value)} placeholder="与谁商定（主办部门）" style={{ width: 180 }} data-testid="negotiate-with" />
+        <Button type="primary" onClick={submit} data-testid="negotiate-submit">确认商定</Button>
+      </Space>
+    </div>
+  );
+}
+
+const OUTCOMES: Record<string, string> = { agreement: '取得一致意见', recommendation: '提出倾向性建议' };
+
+// 第六十五条: a disagreement is coordinated by the vice mayor in charge with the deputy secretary-general and ends in
+// agreement or a recommended position.
+function Coordination({ co, setActionError, reload }: ActionCtx & { co: any }) {
+  const [outcome, setOutcome] = useState<'agreement' | 'recommendation'>('agreement');
+  const [conclusion, setConclusion] = useState('');
+  const submit = async () => {
+    setActionError(null);
+    try { await post(`/documents/coordinations/${co.id}/resolve`, { outcome, conclusion }); reload(); } catch (e) { setActionError(e); }
+  };
+  return (
+    <div style={{ marginTop: 10, padding: 8, border: '1px solid #f0f0f0' }} data-testid="coordination">
+      <Space wrap>
+        <Tag color={co.state === 'open' ? 'orange' : 'green'}>分歧协调</Tag>{cite(65)}
+        <span>{co.unitName ? `${co.unitName}有不同意见${co.reasons ? `：${co.reasons}` : ''}` : '部门间有分歧'}</span>
+      </Space>
+      <div style={{ color: '#666', fontSize: 13 }}>
+        由{co.coordinatorTitle}{co.coordinatorName ? `（${co.coordinatorName}）` : ''}协调{co.assistantTitle ? `，${co.assistantTitle}${co.assistantName ? `（${co.assistantName}）` : ''}协助` : ''}
+      </div>
+      {co.state !== 'open' ? (
+        <div data-testid="coordination-result"><Tag color="green">{OUTCOMES[co.outcome] ?? co.outcome}</Tag>{co.conclusion}</div>
+      ) : co.canResolve ? (
+        <div style={{ marginTop: 6 }}>
+          <Refusals testId="coordination-rules" items={[
+            ['只有分管副市长、协助的副秘书长（或市政府办公室代录）可以办结协调', 65],
+            ['须写明协调结论：一致意见，或倾向性建议', 65],
+            ['已办结的协调不能重复办理', 65],
+          ]} />
+          <Radio.Group value={outcome} onChange={(e) => setOutcome(e.target.value)} options={Object.entries(OUTCOMES).map(([value, label]) => ({ value, label }))} data-testid="coordination-outcome" />
+          <Space.Compact style={{ width: '100%', marginTop: 6 }}>
+            <Input placeholder={outcome === 'agreement' ? '协调一致的意见' : '倾向性建议（报市政府决定）'} value={conclusion} onChange={(e) => setConclusion(e.target.value)} data-testid="coordination-conclusion" />
+            <Button type="primary" onClick={submit} data-testid="coordination-submit">提交协调结果</Button>
+          </Space.Compact>
+        </div>
+      ) : <Typography.Text type="secondary">分管副市长协调中</Typography.Text>}
+    </div>
+  );
+}
+
+// 修改 an outgoing draft; after signing a substantive change returns it to the signer (第七十一条).
+function EditDraft({ d, data, act }: ActionCtx) {
+  const [open, setOpen] = useState(false);
+  const [title, setTitle] = useState(d.title);
+  const [body, setBody] = useState(d.body);
+  const [substantive, setSubstantive] = useState(false);
+  const signed = ['signed', 'checked'].includes(d.state);
+  return (
+    <Card size="small" title={<span>修改{signed && cite(71)}</span>} style={{ marginBottom: 16 }} data-testid="edit-draft"
+      extra={<Button size="small" onClick={() => setOpen(!open)} data-testid="edit-open">{open ? '收起' : '修改文稿'}</Button>}>
+      {signed && <Typography.Paragraph>已签发：签发后作实质性修改的，退回签发人重新签发（{articleLabel(71)}）；非实质性的文字修改不退回。</Typography.Paragraph>}
+      {open && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Refusals testId="edit-rules" items={[
+            ['编号、印发后不能再修改', 71],
+            ['签发后的实质性修改须退回签发人重新签发，不能直接复核', 71],
+          ]} />
+          <Input value={title} onChange={(e) => setTitle(e.target.value)} data-testid="edit-title" aria-label="标题" />
+          <Input.TextArea rows={5} value={body} onChange={(e) => setBody(e.target.value)} data-testid="edit-body" aria-label="正文" />
+          <Checkbox checked={substantive} onChange={(e) => setSubstantive(e.target.checked)} data-testid="edit-substantive">实质性修改（改变内容、措施、责任、时限等）</Checkbox>
+          <Button type="primary" onClick={async () => { await act('edit', { title, body, substantive, version: d.version }); setOpen(false); }} data-testid="edit-submit">
+            {signed && substantive ? '保存并退回签发人' : '保存修改'}
+          </Button>
+        </Space>
+      )}
+      {data.versions?.length > 1 && (
+        <div style={{ marginTop: 8 }} data-testid="versions">
+          {data.versions.map((x: any) => (
+            <div key={x.version} style={{ fontSize: 12, color: '#666' }}>第{x.version}版 · {x.actor_name} · {new Date(x.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}{x.substantive && <Tag color="red" style={{ marginLeft: 4 }}>实质性修改</Tag>}</div>
+          ))}
+        </div>
+      )}
     </Card>
   );
 }
