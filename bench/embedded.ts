@@ -11,10 +11,14 @@ import { arg, cannon, load, login, ROOT, say, startServer } from './_lib.ts';
 
 async function coldStart(dir: string, port: number): Promise<number> {
   const t0 = performance.now();
-  const child = spawn('npm', ['start', '--silent'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', ZHENGTONG_DATA_DIR: dir, PORT: String(port), TZ: 'Asia/Shanghai' }, stdio: 'ignore', detached: true });
+  const child = spawn('npm', ['start', '--silent'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', ZHENGTONG_DATA_DIR: dir, PORT: String(port), TZ: 'Asia/Shanghai' }, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  let err = '';
+  child.stderr!.on('data', (d) => { err += d; });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
   try {
     for (;;) {
       if (performance.now() - t0 > 120_000) throw new Error('npm start did not serve a page within 120 s');
+      if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}: ${err.slice(-1000)}`);
       try {
         const r = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) });
         if (r.status === 200) { await r.text(); return (performance.now() - t0) / 1000; }
@@ -24,7 +28,8 @@ async function coldStart(dir: string, port: number): Promise<number> {
   } finally {
     // npm → node: stop the whole process group we started, then wait for the data folder's lock to go
     try { process.kill(-child.pid!, 'SIGTERM'); } catch {}
-    for (let i = 0; i < 200 && existsSync(join(dir, 'zhengtong.lock')); i++) await new Promise((r) => setTimeout(r, 50));
+    await exited;
+    for (let i = 0; i < 600 && existsSync(join(dir, 'zhengtong.lock')); i++) await new Promise((r) => setTimeout(r, 50));
   }
 }
 
