@@ -12,7 +12,7 @@ import { FULL, PASSWORD, PG_URL, incomingBody, login, pgliteTarget, post, postgr
 
 const KILLS = FULL ? 20 : 2;
 const CLIENTS = 4;
-const TIMERS = FULL ? 10_000 : 500;
+const TIMERS = FULL ? 10_000 : 300;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function crashUnderLoad(t: Target) {

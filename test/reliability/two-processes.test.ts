@@ -10,7 +10,7 @@ import { migrate } from '../../src/store/migrate.ts';
 import { FULL, PASSWORD, PG_URL, login, post, postgresTarget, start } from './harness.ts';
 
 const ATTEMPTS = FULL ? 4000 : 200;
-const TIMERS = FULL ? 10_000 : 1_000;
+const TIMERS = FULL ? 10_000 : 500;
 const skip = !PG_URL && 'DATABASE_URL 未设置（此测试需要 PostgreSQL）';
 
 test('two processes, same documents: no lost update (every accepted transition counted once, stale ones refused)', { skip }, async () => {
