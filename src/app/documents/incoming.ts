@@ -4,13 +4,13 @@ import { runUseCase, type Actor, type AppDeps } from '../context.ts';
 import { computeDeadline } from '../../domain/calendar/deadline.ts';
 import {
   checkProposedHandling, classificationViolations, leaderRouting, reviewIntake, stepOrderViolations, TIME_LIMIT_LABELS, TIME_LIMIT_RULES,
-  type IntakeFacts, type ProposedHandling,
+  type IntakeFacts, type ProposedHandling, typeViolations,
 } from '../../domain/documents/index.ts';
 import { unitById } from '../../domain/org/index.ts';
 import { basedOn } from '../../domain/shared/article.ts';
 import { orgPort } from './ports.ts';
 import {
-  calendar, deadlineRuleOf, expectState, expectVersion, isOffice, loadDoc, newId, nextSeq, pack, params, refuseIf, routeTo, setState, today, trail,
+  calendar, deadlineRuleOf, expectState, expectVersion, isOffice, loadDoc, newId, nextSeq, pack, params, refuseIf, routeTo, setState, today, trail, viewerOf,
 } from './common.ts';
 import { ASSIGNMENT_OBJECT, closeTrackedDeadlines, trackAssignmentDeadline } from './timers.ts';
 
@@ -65,7 +65,6 @@ export async function previewIncoming(deps: AppDeps, actor: Actor, input: Incomi
     const org = await (await orgPort()).load(ctx.tx, actor.tenantId);
     const p = params(today(ctx));
     const facts = { ...input.facts, docType: input.docType, classification: input.classification ?? '' } as IntakeFacts;
-    const { typeViolations } = await import('../../domain/documents/index.ts');
     return { violations: [...classificationViolations(input.classification ?? '', p), ...typeViolations(input.docType, p), ...reviewIntake(facts, p, nameOfUnit(org))] };
   });
 }
@@ -236,7 +235,6 @@ export async function reportHandling(deps: AppDeps, actor: Actor, id: string, in
     expectState(d, 'report');
     const { rows } = await ctx.tx.query(`SELECT * FROM document_assignments WHERE document_id = $1 AND role = 'lead'`, [id]);
     const a: any = rows[0];
-    const { viewerOf } = await import('./common.ts');
     if (!isOffice(actor) && !viewerOf(org, actor, day).unitIds.includes(a.unit_id)) throw new AppError('DOC.NOT_YOUR_UNIT');
     if (!input.text.trim()) throw new AppError('REQUEST.VALIDATION', { message: '报告内容不能为空' });
     if (input.kind === 'result' && a.time_limit_kind === 'investigationResult' && !a.progress_reported_at) {

@@ -3,7 +3,7 @@
 import { AppError, refusal } from '../../errors/index.ts';
 import { runUseCase, type Actor, type AppDeps, type UseCaseContext } from '../context.ts';
 import { computeDeadline, type Duration } from '../../domain/calendar/deadline.ts';
-import { assistantsOf, leaderInCharge, unitById } from '../../domain/org/index.ts';
+import { assistantsOf, holderOf, leaderInCharge, unitById } from '../../domain/org/index.ts';
 import { isSilenceNoObjection, negotiationViolations, replyViolations, COORDINATION_OUTCOME_LABELS, type CoordinationOutcome } from '../../domain/documents/index.ts';
 import { basedOn } from '../../domain/shared/article.ts';
 import { orgPort } from './ports.ts';
@@ -105,7 +105,6 @@ async function openCoordination(ctx: UseCaseContext, org: any, day: string, r: a
     [id, ctx.actor.tenantId, r.id, r.document_id, inCharge.positionId, inCharge.personId ?? null, assistant?.id ?? null, ctx.now]);
   const title = (pid: string) => org.positions.find((p: any) => p.id === pid)?.title ?? pid;
   if (r.document_id) {
-    const { holderOf } = await import('../../domain/org/index.ts');
     await routeTo(ctx, r.document_id, [inCharge.personId, assistant ? holderOf(org, assistant.id, day) : null]);
     await trail(ctx, r.document_id, 'coordination_opened',
       `部门有分歧，${basedOn(art)}转${title(inCharge.positionId)}协调${assistant ? `，${title(assistant.id)}协助` : ''}`, art, { coordinationId: id });
@@ -122,7 +121,6 @@ export async function resolveCoordination(deps: AppDeps, actor: Actor, id: strin
     if (c.state !== 'open') throw new AppError('DOC.COORDINATION_CLOSED');
     if (!input.conclusion.trim()) throw new AppError('REQUEST.VALIDATION', { message: '请写明协调结论' });
     const org = await (await orgPort()).load(ctx.tx, actor.tenantId);
-    const { holderOf } = await import('../../domain/org/index.ts');
     const day = today(ctx);
     const allowed = [holderOf(org, c.coordinator_position_id, day), c.assistant_position_id ? holderOf(org, c.assistant_position_id, day) : null];
     if (!allowed.includes(actor.personId ?? undefined) && !isOffice(actor)) throw new AppError('DOC.NOT_YOUR_STEP');

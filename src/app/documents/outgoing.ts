@@ -3,7 +3,7 @@
 import { AppError, refusal } from '../../errors/index.ts';
 import { runUseCase, type Actor, type AppDeps, type UseCaseContext } from '../context.ts';
 import {
-  disclosureViolations, draftingWarnings, formatDocNumber, signingPlan, type Direction, type JointKind, type SigningPlan,
+  disclosureViolations, draftingWarnings, formatDocNumber, signingPlan, type Direction, type JointKind, type SigningPlan, classificationViolations, typeViolations,
 } from '../../domain/documents/index.ts';
 import { basedOn } from '../../domain/shared/article.ts';
 import type { ActingResult } from '../../domain/org/index.ts';
@@ -79,7 +79,6 @@ export async function createOutgoingDraftIn(ctx: UseCaseContext, input: DraftInp
       [actor.tenantId, actor.userId, input.clientRequestId]);
     if (dup.rows[0]) return { id: dup.rows[0].id as string, duplicate: true, warnings: [] };
   }
-  const { classificationViolations, typeViolations } = await import('../../domain/documents/index.ts');
   refuseIf('DOC.REFUSED', [...classificationViolations(input.classification ?? '', p), ...typeViolations(input.docType, p)]);
   const warnings = draftingWarnings({ ...input, withinDepartmentPowers: !!input.withinDepartmentPowers, separateDivisionPlan: !!input.separateDivisionPlan, alreadyCovered: !!input.alreadyCovered, disclosure: input.disclosure ?? null }, p);
   const id = newId('doc');
