@@ -7,7 +7,9 @@
 //   office     the office clerk's workbench (every document waiting on the office)
 // Target: p99 ≤ 20 ms each; the server's RSS during the run ≤ 300 MB (also printed).
 //
-//   npm run bench -- reads [--url postgres://…/zhengtong_bench] [--clients 32] [--duration 15] [--only todo,page]
+//   npm run bench -- reads [--url postgres://…/zhengtong_bench] [--clients 32] [--duration 15] [--only todo,page] [--rate R]
+// --rate R sends R requests/s in total (open loop) instead of as fast as the clients can: below saturation
+// this measures the service time rather than the queueing that a closed loop at full speed adds.
 import { openDb } from '../src/store/db.ts';
 import { arg, cannon, DEFAULT_URL, load, login, say, startServer } from './_lib.ts';
 
@@ -18,6 +20,7 @@ export async function run(args: string[]) {
   const connections = Number(arg(args, 'clients', '32'));
   const duration = Number(arg(args, 'duration', '15'));
   const only = arg(args, 'only', 'todo,head,page,dashboard,office').split(',');
+  const rate = Number(arg(args, 'rate', '0'));
 
   const db = await openDb({ url, poolSize: 2 });
   const docsCount = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM documents`)).rows[0].n;
@@ -36,7 +39,7 @@ export async function run(args: string[]) {
     `SELECT id FROM documents WHERE tenant_id = 'wuwei' AND id LIKE 'gd-%' ORDER BY hashtext(id) LIMIT 2000`);
   await db.close();
 
-  say(`# reads: ${docsCount.toLocaleString('en')} documents, ${connections} clients, ${duration} s each; load ${load()}`);
+  say(`# reads: ${docsCount.toLocaleString('en')} documents, ${connections} clients${rate ? `, ${rate} requests/s in total` : ''}, ${duration} s each; load ${load()}`);
   const server = await startServer({ DATABASE_URL: url });
   let maxRss = server.rssMb();
   const sampler = setInterval(() => { maxRss = Math.max(maxRss, server.rssMb()); }, 200);
@@ -57,7 +60,7 @@ export async function run(args: string[]) {
       if (!next) { say(`${name}: skipped (no data)`); continue; }
       const loadBefore = load();
       const r = await cannon({
-        url: server.base, connections, duration, timeout: 30,
+        url: server.base, connections, duration, timeout: 30, ...(rate ? { overallRate: rate } : {}),
         requests: [{ method: 'GET', setupRequest: (req: any) => { const n = next(); return { ...req, path: n.path, headers: { cookie: n.cookie } }; } }],
       });
       results[name] = { ...r, rssMb: Math.round(maxRss) };
