@@ -8,7 +8,7 @@
 // seeded hash of the row number standing for randomness); only the audit records are built here,
 // because their SM3 chain hashes are computed in Node exactly as the sealer computes them.
 //
-// Usage: zhengtong generate [--scale N] [--seed S] [--units U] [--users N] [--as-of YYYY-MM-DD]
+// Usage: zhengtong generate [--scale N] [--seed S] [--units U] [--users N] [--as-of YYYY-MM-DD] [--search-only]
 //        (or: node --import tsx scripts/generate-data.ts …), on DATABASE_URL or the embedded folder.
 import { GENESIS_HASH, chainHash, type AuditContent } from '../src/domain/audit/chain.ts';
 import type { Db } from '../src/store/db.ts';
@@ -333,19 +333,55 @@ export async function generate(db: Db, o: GenerateOptions): Promise<Record<strin
     }
   });
 
+  await step('search entries (jieba)', () => generateSearchEntries(db, log));
+
   await step('VACUUM ANALYZE', async () => {
     if (db.kind === 'postgres') await db.query('VACUUM ANALYZE');
     else await db.exec('VACUUM ANALYZE');
   });
 
   const counts: Record<string, number> = {};
-  for (const t of ['documents', 'document_events', 'document_leader_steps', 'document_assignments', 'opinion_requests', 'doc_numbers', 'audit_records', 'users', 'org_units', 'org_people']) {
+  for (const t of ['search_entries', 'documents', 'document_events', 'document_leader_steps', 'document_assignments', 'opinion_requests', 'doc_numbers', 'audit_records', 'users', 'org_units', 'org_people']) {
     counts[t] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`)).rows[0].n;
   }
   counts.seconds = Math.round((Date.now() - t0) / 1000);
   return counts;
 }
 
+
+/** Full-text entries (search_entries, jieba tokens as the product indexes them) for the generated documents:
+ *  published outgoing documents (主动公开, issued or distributed) as public entries, the rest as staff entries
+ *  of their lead unit. */
+export async function generateSearchEntries(db: Db, log: (s: string) => void = () => {}): Promise<number> {
+  const { indexTokens } = await import('../src/app/search/tokenizer.ts');
+  const CHUNK = 5000;
+  let after = '';
+  let n = 0;
+  for (;;) {
+    const { rows } = await db.query<any>(
+      `SELECT id, tenant_id, flow, state, doc_type, title, body, doc_number, issuer_name, lead_unit_id, disclosure, coalesce(issued_date, started_on) AS dated_on
+         FROM documents WHERE id LIKE 'gd-%' AND id > $1 ORDER BY id LIMIT ${CHUNK}`, [after]);
+    if (!rows.length) break;
+    after = rows[rows.length - 1].id;
+    const cols: unknown[][] = Array.from({ length: 14 }, () => []);
+    for (const r of rows) {
+      const published = r.flow === 'outgoing' && r.disclosure === '主动公开' && ['issued', 'distributed'].includes(r.state);
+      const vals = [r.tenant_id, r.id, published ? 'public' : 'staff', published ? null : r.lead_unit_id, r.doc_type, r.title, r.doc_number, r.issuer_name,
+        r.body, r.dated_on, r.state, indexTokens(r.title).join(' '), indexTokens(`${r.doc_number ?? ''} ${r.issuer_name ?? ''}`).join(' '), indexTokens(r.body).join(' ')];
+      vals.forEach((v, c) => { (cols[c] ??= []).push(v); });
+    }
+    await db.query(
+      `INSERT INTO search_entries (tenant_id, object_type, object_id, scope, unit_id, kind, title, doc_number, issuer, body, dated_on, status, tsv)
+       SELECT t, 'document', o, sc, u, k, ti, dn, iss, b, d::date, st,
+              setweight(to_tsvector('simple', tt), 'A') || setweight(to_tsvector('simple', mt), 'B') || setweight(to_tsvector('simple', bt), 'D')
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+              AS u(t, o, sc, u, k, ti, dn, iss, b, d, st, tt, mt, bt)
+       ON CONFLICT DO NOTHING`, cols);
+    n += rows.length;
+    if (n % 100_000 < CHUNK) log(`    search entries ${n.toLocaleString('en')}`);
+  }
+  return n;
+}
 
 export function parseArgs(argv: string[]): Partial<GenerateOptions> {
   const o: Partial<GenerateOptions> = {};
@@ -359,6 +395,7 @@ export function parseArgs(argv: string[]): Partial<GenerateOptions> {
       case '--users': o.users = num(); break;
       case '--as-of': if (!/^\d{4}-\d{2}-\d{2}$/.test(v ?? '')) throw new Error('--as-of 需要 YYYY-MM-DD'); o.asOf = v; i++; break;
       case '--tenant': o.tenant = v; i++; break;
+      case '--search-only': (o as any).searchOnly = true; break;
       default: throw new Error(`未知参数：${argv[i]}`);
     }
   }
@@ -377,6 +414,12 @@ export async function generateCommand(argv: string[], out: (s: string) => void =
   try {
     await migrate(db);
     await seedDemo({ db, clock: systemClock }, opts.tenant);
+    if ((opts as any).searchOnly) {
+      const n = await generateSearchEntries(db, out);
+      if (db.kind === 'postgres') await db.query('VACUUM ANALYZE search_entries'); else await db.exec('VACUUM ANALYZE search_entries');
+      out(`已为 ${n} 份生成的公文建立检索条目`);
+      return 0;
+    }
     out(`生成数据：${opts.scale.toLocaleString('en')} 份公文，${opts.units} 个单位，${opts.users} 个用户，种子 ${opts.seed}，基准日 ${opts.asOf}（${db.kind}）`);
     const counts = await generate(db, { ...opts, log: out });
     out(JSON.stringify(counts));
