@@ -1,0 +1,52 @@
+// Chinese full-text search at scale: one, two and three words, common and rare terms, staff scope
+// (GET /api/v1/search, office clerk) and public scope (GET /api/v1/public/search, no login), 32 clients
+// from this process. Target: p95 ≤ 50 ms (autocannon's histogram has no p95: p97.5 is its upper bound).
+//
+//   npm run bench -- search [--url postgres://…/zhengtong_bench] [--clients 32] [--duration 10] [--rate R]
+// Needs search entries: zhengtong generate (or zhengtong generate --search-only on an existing dataset).
+import { openDb } from '../src/store/db.ts';
+import { arg, cannon, DEFAULT_URL, load, login, say, startServer } from './_lib.ts';
+
+// common: words every generated title or body may carry; rare: words the generator never writes, or
+// the name of one unit
+const QUERIES: Record<string, string[]> = {
+  'common-1': ['实施方案', '乡村振兴', '安全生产', '营商环境'],
+  'common-2': ['乡村振兴 实施方案', '安全生产 专项行动', '营商环境 政策解读'],
+  'common-3': ['乡村振兴 实施方案 资金安排', '安全生产 专项行动 监督检查'],
+  'rare-1': ['葡萄酒产业', '沙漠公园', '天马'],
+  'rare-2': ['沙漠公园 文物保护', '葡萄酒产业 物流枢纽'],
+  'rare-3': ['沙漠公园 文物保护 试点示范', '天马 铜奔马 雷台'],
+};
+
+export async function run(args: string[]) {
+  const url = arg(args, 'url', process.env.BENCH_DATABASE_URL ?? DEFAULT_URL);
+  const connections = Number(arg(args, 'clients', '32'));
+  const duration = Number(arg(args, 'duration', '10'));
+  const rate = Number(arg(args, 'rate', '0'));
+  const db = await openDb({ url, poolSize: 2 });
+  const entries = (await db.query<{ scope: string; n: number }>(`SELECT scope, count(*)::int AS n FROM search_entries GROUP BY scope ORDER BY scope`)).rows;
+  await db.close();
+  say(`# search: ${entries.map((e) => `${e.n.toLocaleString('en')} ${e.scope}`).join(', ')} entries; ${connections} clients${rate ? `, ${rate} req/s` : ''}, ${duration} s each; load ${load()}`);
+  const server = await startServer({ DATABASE_URL: url });
+  const results: Record<string, unknown> = {};
+  try {
+    const cookie = await login(server.base, 'office-clerk', 'Zhengtong@2026');
+    for (const scope of ['staff', 'public'] as const) {
+      for (const [name, qs] of Object.entries(QUERIES)) {
+        let i = 0;
+        const path = scope === 'staff' ? '/api/v1/search' : '/api/v1/public/search';
+        const loadBefore = load();
+        const r = await cannon({
+          url: server.base, connections, duration, timeout: 30, ...(rate ? { overallRate: rate } : {}),
+          requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: `${path}?q=${encodeURIComponent(qs[i++ % qs.length])}`, headers: scope === 'staff' ? { cookie } : {} }) }],
+        });
+        results[`${scope}/${name}`] = r;
+        say(`${scope.padEnd(6)} ${name.padEnd(9)} ${r.rps.toFixed(0).padStart(5)} req/s  p50 ${r.p50} ms  p90 ${r.p90} ms  p97.5 ${r.p97_5} ms  p99 ${r.p99} ms  ` +
+          `non-2xx ${r.non2xx} | p95 ≤ 50 ms: ${r.p97_5 <= 50 ? 'met' : r.p90 > 50 ? 'missed' : 'between p90 and p97.5'} | load ${loadBefore} → ${load()}`);
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+  return results;
+}
