@@ -6,6 +6,7 @@
 //   dashboard  an aggregate: GET /supervision/performance?by=department (按时办结率)
 //   office     the office clerk's workbench (every document waiting on the office)
 // Target: p99 ≤ 20 ms each; the server's RSS during the run ≤ 300 MB (also printed).
+// SERVER_NODE_OPTIONS is passed to the server process as NODE_OPTIONS (e.g. --max-old-space-size=160).
 //
 //   npm run bench -- reads [--url postgres://…/zhengtong_bench] [--clients 32] [--duration 15] [--only todo,page] [--rate R]
 // --rate R sends R requests/s in total (open loop) instead of as fast as the clients can: below saturation
@@ -40,7 +41,7 @@ export async function run(args: string[]) {
   await db.close();
 
   say(`# reads: ${docsCount.toLocaleString('en')} documents, ${connections} clients${rate ? `, ${rate} requests/s in total` : ''}, ${duration} s each; load ${load()}`);
-  const server = await startServer({ DATABASE_URL: url });
+  const server = await startServer({ DATABASE_URL: url, ...(process.env.SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SERVER_NODE_OPTIONS } : {}) });
   let maxRss = server.rssMb();
   const sampler = setInterval(() => { maxRss = Math.max(maxRss, server.rssMb()); }, 200);
   const results: Record<string, unknown> = {};
