@@ -10,6 +10,7 @@ import type { ActingResult } from '../../domain/org/index.ts';
 import { orgPort } from './ports.ts';
 import { expectState, expectVersion, isOffice, loadDoc, newId, nextSeq, pack, params, refuseIf, routeTo, setState, today, trail } from './common.ts';
 import { requestOpinions } from './opinions.ts';
+import { onDocumentIssued } from '../openness/documents.ts';
 
 export interface DraftInput {
   docType: string;
@@ -275,6 +276,7 @@ export async function issueDocument(deps: AppDeps, actor: Actor, id: string, inp
     await ctx.tx.query(`UPDATE doc_numbers SET state = 'issued' WHERE tenant_id = $1 AND document_id = $2 AND state = 'taken'`, [actor.tenantId, id]);
     await setState(ctx, d, 'issued', { issued_date: today(ctx) });
     await trail(ctx, id, 'issued', `印发：${d.doc_number}`, undefined, { docNumber: d.doc_number, disclosure: d.disclosure });
+    await onDocumentIssued(ctx, id);
     return { version: d.version };
   });
 }

@@ -22,6 +22,7 @@ import { digestOf } from '../../output/index.ts';
 import { ISSUANCE_OBJECT, cancelMaterialsCutoff, scheduleMaterialsCutoff } from './timers.ts';
 import { minutesModel } from './queries.ts';
 import { minutesOutput } from './output.ts';
+import { onMinutesSigned } from '../openness/documents.ts';
 import { loadCoordination, loadEvents, loadLeaves, loadMeeting, loadTopic, loadTopics, type MeetingRow } from './repo.ts';
 import { loadDefaultPack } from '../../rules/index.ts';
 
@@ -491,6 +492,7 @@ export async function signMinutes(deps: AppDeps, actor: Actor, meetingId: string
     await ctx.tx.query(`UPDATE meeting_minutes SET status = 'signed', signed_by_person_id = $2, signed_by_name = $3, signed_at = $4, output = $5, sm3 = $6 WHERE id = $1`,
       [last!.id, actor.personId, nameOf(org, actor.personId), ctx.now, JSON.stringify(output), sm3]);
     await ctx.audit({ action: 'meeting.minutes.signed', objectType: 'meeting', objectId: m.id, article: 58, payload: { version: last!.version, sm3 } });
+    await onMinutesSigned(ctx, m.id);
     return { version: last!.version, signedBy: nameOf(org, actor.personId), sm3 };
   });
 }

@@ -12,6 +12,8 @@ import { repoRoot } from '../../rules/index.ts';
 import { changeStatusIn, publishDocumentIn, publishInterpretationIn, publishMeetingDecisionIn, registerObligationIn } from './publish.ts';
 import { checkEmergencyEntry, PUBLIC_EMERGENCY_KINDS, EMERGENCY_KIND_LABELS, type EmergencyEntryKind } from '../../domain/openness/emergency.ts';
 import { indexEntry } from '../search/search.ts';
+import { indexAllDocuments } from '../search/documents.ts';
+import { onDocumentIssued } from './documents.ts';
 import { shanghaiDate } from './rules.ts';
 
 const minusDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
@@ -71,4 +73,11 @@ export async function seedDemoOpenness(ctx: UseCaseContext): Promise<void> {
     }
     await ctx.audit({ action: 'openness.emergency_seeded', objectType: 'emergency_event', objectId: eventId, article: 41 });
   }
+  // documents issued by the documents demo: 印发 already published the 主动公开 ones (onDocumentIssued);
+  // any issued without that step are taken through it now, and every document gets its staff search entry
+  const { rows: issued } = await ctx.tx.query(
+    `SELECT id FROM documents d WHERE tenant_id = $1 AND flow = 'outgoing' AND issued_date IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM document_disclosures x WHERE x.tenant_id = d.tenant_id AND x.document_id = d.id) ORDER BY issued_date, id`, [ctx.actor.tenantId]);
+  for (const d of issued) await onDocumentIssued(ctx, d.id);
+  await indexAllDocuments(ctx.tx, ctx.actor.tenantId);
 }

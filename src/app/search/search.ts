@@ -6,6 +6,7 @@ import type { Queryable } from '../../store/db.ts';
 import { AppError } from '../../errors/index.ts';
 import { cleanQuery, snippet, type SearchLimits } from '../../domain/openness/search.ts';
 import { indexTokens, queryTokens } from './tokenizer.ts';
+import { documentAccessSql, type DocumentAccess } from './access.ts';
 
 export const SEARCH_LIMITS: SearchLimits = { maxChars: 100, maxTerms: 12 };
 const SNIPPET_WIDTH = 120;
@@ -23,6 +24,8 @@ export interface SearchEntry {
   body: string;
   datedOn?: string | null;
   status?: string | null;
+  /** when the source row was last changed (the catch-up rebuilds entries older than their row) */
+  sourceUpdatedAt?: Date | null;
 }
 
 /** Adds or replaces the entry of one object (called inside the use case that changed it). */
@@ -31,14 +34,14 @@ export async function indexEntry(tx: Queryable, e: SearchEntry): Promise<void> {
   const meta = indexTokens(`${e.docNumber ?? ''} ${e.issuer ?? ''}`).join(' ');
   const body = indexTokens(e.body).join(' ');
   await tx.query(
-    `INSERT INTO search_entries (tenant_id, object_type, object_id, scope, unit_id, kind, title, doc_number, issuer, body, dated_on, status, tsv)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,
+    `INSERT INTO search_entries (tenant_id, object_type, object_id, scope, unit_id, kind, title, doc_number, issuer, body, dated_on, status, source_updated_at, tsv)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$16,
        setweight(to_tsvector('simple', $13), 'A') || setweight(to_tsvector('simple', $14), 'B') || setweight(to_tsvector('simple', $15), 'D'))
      ON CONFLICT (tenant_id, object_type, object_id) DO UPDATE SET scope = EXCLUDED.scope, unit_id = EXCLUDED.unit_id,
        kind = EXCLUDED.kind, title = EXCLUDED.title, doc_number = EXCLUDED.doc_number, issuer = EXCLUDED.issuer,
-       body = EXCLUDED.body, dated_on = EXCLUDED.dated_on, status = EXCLUDED.status, tsv = EXCLUDED.tsv`,
+       body = EXCLUDED.body, dated_on = EXCLUDED.dated_on, status = EXCLUDED.status, source_updated_at = EXCLUDED.source_updated_at, tsv = EXCLUDED.tsv`,
     [e.tenantId, e.objectType, e.objectId, e.scope, e.unitId ?? null, e.kind, e.title, e.docNumber ?? null, e.issuer ?? null,
-      e.body, e.datedOn ?? null, e.status ?? null, title, meta, body],
+      e.body, e.datedOn ?? null, e.status ?? null, title, meta, body, e.sourceUpdatedAt ?? null],
   );
 }
 
@@ -61,6 +64,8 @@ export interface SearchScope {
   scope: 'public' | 'staff';
   /** staff only: unit ids whose internal entries the caller may see; null = all (the office) */
   units?: string[] | null;
+  /** staff only: documents are found under the documents context's visibility rule for this caller */
+  documents?: DocumentAccess;
 }
 
 export interface SearchHit {
@@ -99,25 +104,37 @@ export async function search(tx: Queryable, tenantId: string, scope: SearchScope
   const terms = queryTokens(c.cleaned, SEARCH_LIMITS.maxTerms);
   if (!terms.length) throw new AppError('OPENNESS.SEARCH_QUERY_INVALID', { message: '请输入检索词（文字或数字）' });
   const params: unknown[] = [tenantId, tsqueryText(terms)];
-  const where: string[] = ['tenant_id = $1', `tsv @@ to_tsquery('simple', $2)`];
-  if (scope.scope === 'public') where.push(`scope = 'public'`);
-  else if (scope.units) {
-    params.push(scope.units);
-    where.push(`(scope = 'public' OR unit_id = ANY($${params.length}))`);
+  const where: string[] = ['s.tenant_id = $1', `s.tsv @@ to_tsquery('simple', $2)`];
+  let from = 'search_entries s';
+  if (scope.scope === 'public') where.push(`s.scope = 'public'`);
+  else {
+    let others = 'true';
+    if (scope.units) {
+      params.push(scope.units);
+      others = `s.unit_id = ANY($${params.length})`;
+    }
+    if (scope.documents) {
+      // documents: the documents context's visibility rule on the current document row
+      from = `search_entries s LEFT JOIN documents d ON s.object_type = 'document' AND d.id = s.object_id AND d.tenant_id = s.tenant_id`;
+      const docs = documentAccessSql(scope.documents, params);
+      where.push(`(s.scope = 'public' OR (s.object_type = 'document' AND d.id IS NOT NULL AND ${docs}) OR (s.object_type <> 'document' AND ${others}))`);
+    } else if (scope.units) {
+      where.push(`(s.scope = 'public' OR ${others})`);
+    }
   }
-  if (query.kind) { params.push(query.kind); where.push(`kind = $${params.length}`); }
-  if (query.issuer) { params.push(query.issuer); where.push(`issuer = $${params.length}`); }
-  if (query.status) { params.push(query.status); where.push(`status = $${params.length}`); }
-  if (query.year) { params.push(query.year); where.push(`EXTRACT(YEAR FROM dated_on) = $${params.length}`); }
+  if (query.kind) { params.push(query.kind); where.push(`s.kind = $${params.length}`); }
+  if (query.issuer) { params.push(query.issuer); where.push(`s.issuer = $${params.length}`); }
+  if (query.status) { params.push(query.status); where.push(`s.status = $${params.length}`); }
+  if (query.year) { params.push(query.year); where.push(`EXTRACT(YEAR FROM s.dated_on) = $${params.length}`); }
   const w = where.join(' AND ');
-  const total = (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM search_entries WHERE ${w}`, params)).rows[0].n;
+  const total = (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${from} WHERE ${w}`, params)).rows[0].n;
   const limit = Math.min(Math.max(query.limit ?? 20, 1), 50);
   const offset = Math.max(query.offset ?? 0, 0);
   const { rows } = await tx.query(
-    `SELECT object_type, object_id, kind, title, doc_number, issuer, dated_on, status, scope, body,
-            ts_rank_cd(tsv, to_tsquery('simple', $2)) AS rank
-       FROM search_entries WHERE ${w}
-      ORDER BY rank DESC, dated_on DESC NULLS LAST, object_id
+    `SELECT s.object_type, s.object_id, s.kind, s.title, s.doc_number, s.issuer, s.dated_on, s.status, s.scope, s.body,
+            ts_rank_cd(s.tsv, to_tsquery('simple', $2)) AS rank
+       FROM ${from} WHERE ${w}
+      ORDER BY rank DESC, s.dated_on DESC NULLS LAST, s.object_id
       LIMIT ${limit} OFFSET ${offset}`,
     params,
   );

@@ -9,6 +9,7 @@ import {
 } from '../../app/openness/requests.ts';
 import { addEmergencyEntry, emergencyEntryInput, listEmergencies, openEmergency, openEmergencyInput } from '../../app/openness/emergency.ts';
 import { annualReportData } from '../../app/openness/report.ts';
+import { listDocumentDisclosures } from '../../app/openness/documents.ts';
 import { browse, item } from '../../app/openness/portal.ts';
 import type { RouteModule } from '../types.ts';
 
@@ -35,6 +36,11 @@ const routes: RouteModule = (app, ctx) => {
     async (req) => ({ obligations: await listObligations(ctx.deps, req.actor.tenantId) }));
   app.post('/openness/obligations', { config: { permission: 'openness.publish' }, schema: { tags, summary: '登记已印发的主动公开文件', body: registerObligationInput } },
     async (req, reply) => { reply.status(201); return registerObligation(ctx.deps, req.actor, req.body); });
+
+  app.get('/openness/document-disclosures', {
+    config: { permission: 'openness.read' },
+    schema: { tags, summary: '已印发公文的公开属性处理情况（主动公开、依申请公开、不予公开，第三十九条）', querystring: z.strictObject({ disposition: z.enum(['published', 'pending', 'on_request', 'withheld', 'unspecified']).optional() }) },
+  }, async (req) => ({ documents: await listDocumentDisclosures(ctx.deps, req.actor.tenantId, req.query.disposition) }));
 
   app.get('/openness/emergencies', { config: { permission: 'openness.read' }, schema: { tags, summary: '突发事件信息发布（第四十一条）' } },
     async (req) => ({ events: await listEmergencies(ctx.deps, req.actor.tenantId) }));

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { runQuery } from '../../app/context.ts';
-import { search } from '../../app/search/search.ts';
+import { staffSearch } from '../../app/search/staff.ts';
 import type { RouteModule } from '../types.ts';
 
-// Staff search: published items and the internal entries staff may see (disclosure requests …).
+// Staff search: published items, the internal entries staff may see (disclosure requests …) and the
+// documents the caller may see under the documents context's rule.
 const routes: RouteModule = (app, ctx) => {
   app.get('/search', {
     config: { permission: 'search.staff' },
@@ -17,9 +17,7 @@ const routes: RouteModule = (app, ctx) => {
     },
   }, async (req) => {
     const { page, ...q } = req.query;
-    // The office handles requests and sees every entry; other staff see published entries and their own unit's.
-    const all = req.actor.roles.some((r) => ['admin', 'office_clerk', 'office_secretary', 'system'].includes(r));
-    return runQuery(ctx.deps, (tx) => search(tx, req.actor.tenantId, { scope: 'staff', units: all ? null : [] }, { ...q, limit: 20, offset: ((page ?? 1) - 1) * 20 }));
+    return staffSearch(ctx.deps, req.actor, { ...q, limit: 20, offset: ((page ?? 1) - 1) * 20 });
   });
 };
 export default routes;
