@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from './http-harness.ts';
 
 let s: TestServer;
 const cookies: Record<string, string> = {};
-const LOGINS = ['office-clerk', 'vmayor3', 'mayor', 'sg', 'vmayor-exec', 'fgw-clerk'];
+const LOGINS = ['office-clerk', 'vmayor3', 'mayor', 'sg', 'vmayor-exec', 'fgw-clerk', 'jyj-clerk'];
 before(async () => {
   s = await startTestServer({ now: '2026-03-02T09:00:00+08:00' });
   for (const l of LOGINS) cookies[l] = await s.login(l);
@@ -65,6 +65,22 @@ test('第三十九条: an outgoing 通知 with 主动公开 issued through 签�
   const rec = ok(await call('office-clerk', 'GET', '/openness/document-disclosures')).documents.find((x: any) => x.documentId === doc.id);
   assert.deepEqual([rec.disposition, rec.publishedItemId], ['published', item.id]);
   state.published = item.id;
+});
+
+test('第四十条 谁起草、谁解读: the drafting unit\'s own staff interpret the issued document; another department\'s clerk is refused in either unit\'s name', async () => {
+  const mine = ok(await call('jyj-clerk', 'GET', '/openness/my-units'));
+  assert.deepEqual(mine.units.map((u: any) => u.unitId), ['unit-jyj']);
+  const input = { title: '《关于做好2026年春季学期中小学校园安全工作的通知》解读', body: '一、出台背景。二、主要内容：压实安全责任、开展隐患排查。' };
+  for (const unit of [{ unitId: 'unit-jyj', unitName: '武威市教育局' }, { unitId: 'unit-fgw', unitName: '武威市发展和改革委员会' }]) {
+    const r = await call('fgw-clerk', 'POST', `/openness/items/${state.published}/interpretations`, { ...unit, ...input });
+    assert.equal(r.status, 422, JSON.stringify(r.body));
+    assert.equal(r.body.code, 'OPENNESS.INTERPRETATION_NOT_DRAFTER');
+    assert.equal(r.body.article, 40);
+  }
+  const done = ok(await call('jyj-clerk', 'POST', `/openness/items/${state.published}/interpretations`, { ...mine.units[0], ...input }), 201);
+  const policy = ok(await call(null, 'GET', `/public/items/${state.published}`));
+  assert.deepEqual(policy.interpretations.map((x: any) => x.id), [done.id]);
+  assert.equal(ok(await call(null, 'GET', `/public/items/${done.id}`)).interprets.id, state.published);
 });
 
 test('第三十九条: a 不予公开 document goes through 印发 but no public route ever returns it; staff find it, with its reason recorded', async () => {

@@ -88,7 +88,7 @@ export async function item(deps: AppDeps, tenantId: string, id: string) {
     const supersedes = await rows(`SELECT * FROM published_items WHERE tenant_id = $1 AND superseded_by = $2`, [tenantId, id]);
     const thread = r.thread_id ? await rows(`SELECT * FROM published_items WHERE tenant_id = $1 AND thread_id = $2 ORDER BY published_at, id`, [tenantId, r.thread_id]) : [];
     return {
-      ...summary(r), body: r.body, statusNote: r.status_note, statusChangedOn: r.status_changed_on, corrects: r.corrects,
+      ...summary(r), version: r.version, draftingUnitId: r.drafting_unit_id, body: r.body, statusNote: r.status_note, statusChangedOn: r.status_changed_on, corrects: r.corrects,
       interpretations, interprets, supersededBy, supersedes, thread,
     };
   });

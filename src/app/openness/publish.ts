@@ -13,6 +13,7 @@ import type { Queryable } from '../../store/db.ts';
 import { runQuery, runUseCase, type Actor, type AppDeps, type UseCaseContext } from '../context.ts';
 import { indexEntry, setEntryStatus } from '../search/search.ts';
 import { opennessRules, shanghaiDate } from './rules.ts';
+import { checkInterpreterUnit } from './staff.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
@@ -266,7 +267,11 @@ export const interpretationInput = z.strictObject({
 
 /** 第四十条: 谁起草、谁解读 — the drafting unit publishes the interpretation, linked to the policy. */
 export const publishInterpretation = (deps: AppDeps, actor: Actor, policyId: string, input: z.input<typeof interpretationInput>) =>
-  runUseCase(deps, actor, (ctx) => publishInterpretationIn(ctx, policyId, interpretationInput.parse(input)));
+  runUseCase(deps, actor, async (ctx) => {
+    const parsed = interpretationInput.parse(input);
+    await checkInterpreterUnit(ctx.tx, actor, parsed.unitId, shanghaiDate(ctx.now));
+    return publishInterpretationIn(ctx, policyId, parsed);
+  });
 
 export async function publishInterpretationIn(ctx: UseCaseContext, policyId: string, input: z.infer<typeof interpretationInput>, hist: HistoricalPublication = {}) {
   const actor = ctx.actor;

@@ -10,6 +10,7 @@ import {
 import { addEmergencyEntry, emergencyEntryInput, listEmergencies, openEmergency, openEmergencyInput } from '../../app/openness/emergency.ts';
 import { annualReportData } from '../../app/openness/report.ts';
 import { listDocumentDisclosures } from '../../app/openness/documents.ts';
+import { myUnits } from '../../app/openness/staff.ts';
 import { browse, item } from '../../app/openness/portal.ts';
 import type { RouteModule } from '../types.ts';
 
@@ -37,6 +38,8 @@ const routes: RouteModule = (app, ctx) => {
   app.post('/openness/obligations', { config: { permission: 'openness.publish' }, schema: { tags, summary: '登记已印发的主动公开文件', body: registerObligationInput } },
     async (req, reply) => { reply.status(201); return registerObligation(ctx.deps, req.actor, req.body); });
 
+  app.get('/openness/my-units', { config: { permission: 'openness.read' }, schema: { tags, summary: '本人所在单位（发布解读时的起草单位，第四十条）' } },
+    async (req) => myUnits(ctx.deps, req.actor));
   app.get('/openness/document-disclosures', {
     config: { permission: 'openness.read' },
     schema: { tags, summary: '已印发公文的公开属性处理情况（主动公开、依申请公开、不予公开，第三十九条）', querystring: z.strictObject({ disposition: z.enum(['published', 'pending', 'on_request', 'withheld', 'unspecified']).optional() }) },

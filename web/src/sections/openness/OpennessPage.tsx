@@ -1,9 +1,11 @@
-// 政务公开 (staff): disclosure requests with every statutory step, proactive publication limits,
-// emergency releases and the annual report data. Errors show every violated rule with its article.
+// 政务公开 (staff): disclosure requests with every statutory step, proactive publication limits, the
+// published items with their status and interpretations, issued documents' 公开属性, emergency releases
+// and the annual report data. Errors show every violated rule with its article.
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, Descriptions, Form, Input, Select, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { get, post } from '../../lib/api.ts';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
+import { DocumentDisclosures, EmergencyForms, PublishedItems } from './PublishForms.tsx';
 
 const STATE_COLOR: Record<string, string> = { pending: 'blue', due_soon: 'orange', overdue: 'red', published_on_time: 'green', published_late: 'volcano', calendar_unknown: 'default' };
 const STATE_LABEL: Record<string, string> = { pending: '待公开', due_soon: '即将到期', overdue: '逾期未公开', published_on_time: '按期公开', published_late: '逾期公开', calendar_unknown: '日历未知' };
@@ -114,16 +116,6 @@ function Obligations() {
   ]} />;
 }
 
-function Emergencies() {
-  const [rows, setRows] = useState<any[]>([]);
-  useEffect(() => { get('/openness/emergencies').then((r) => setRows(r.events)); }, []);
-  return <Space direction="vertical" style={{ width: '100%' }}>{rows.map((e) => (
-    <Card key={e.id} size="small" title={`${e.title} · ${e.unitName}`}>
-      <Timeline items={e.entries.map((x: any) => ({ children: <><Tag>{x.kindLabel}</Tag>{x.reportedTo ? `报送：${x.reportedTo}。` : ''}{x.corrects ? `澄清：${x.corrects}。` : ''}{x.content}</> }))} />
-    </Card>
-  ))}</Space>;
-}
-
 function Report() {
   const [year, setYear] = useState(new Date().getFullYear());
   const [d, setD] = useState<any>();
@@ -148,7 +140,9 @@ export function OpennessPage() {
       <Tabs items={[
         { key: 'requests', label: '依申请公开', children: <Requests /> },
         { key: 'obligations', label: '主动公开时限', children: <Obligations /> },
-        { key: 'emergencies', label: '突发事件信息发布', children: <Emergencies /> },
+        { key: 'published', label: '已公开信息', children: <PublishedItems /> },
+        { key: 'disclosures', label: '公文公开属性', children: <DocumentDisclosures /> },
+        { key: 'emergencies', label: '突发事件信息发布', children: <EmergencyForms /> },
         { key: 'report', label: '年度报告', children: <Report /> },
       ]} />
     </div>
