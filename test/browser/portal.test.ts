@@ -80,3 +80,38 @@ test('依申请公开: a request is submitted on the portal, answered by the off
   assert.equal(await page.getByTestId('query-status').innerText(), '已答复');
   await page.screenshot({ path: 'test-results/portal-request-answered.png' });
 });
+
+test('第四十一条: the office records an emergency on the 公开 page — upward report first, then the facts — and the release is on the portal', async () => {
+  const page = env.page;
+  await loginAs(env, 'office-clerk');
+  await page.goto(env.baseUrl + '/openness');
+  await page.getByRole('tab', { name: '突发事件信息发布' }).click();
+  await page.getByTestId('emergency-title').fill('凉州区金羊镇供水管道爆裂');
+  await page.getByTestId('emergency-unit').fill('武威市水务局');
+  await page.getByTestId('emergency-submit').click();
+  const event = page.getByTestId('emergency-event').filter({ hasText: '金羊镇供水管道爆裂' });
+  await event.waitFor();
+  // facts before the upward report are refused with 第四十一条
+  await event.getByTestId('entry-kind').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '发布事实' }).last().click();
+  await event.getByTestId('entry-content').fill('金羊镇部分小区临时停水，抢修队伍已到场。');
+  await event.getByTestId('entry-submit').click();
+  await event.getByTestId('violations').waitFor();
+  assert.match(await event.getByTestId('violations').innerText(), /第四十一条/);
+  await event.getByTestId('entry-kind').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '向上级报告' }).last().click();
+  await event.getByTestId('entry-reported-to').fill('市委总值班室');
+  await event.getByTestId('entry-content').fill('金羊镇主供水管道爆裂，已组织抢修。');
+  await event.getByTestId('entry-submit').click();
+  await event.getByText('报送：市委总值班室').waitFor();
+  await event.getByTestId('entry-kind').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '发布事实' }).last().click();
+  await event.getByTestId('entry-content').fill('金羊镇部分小区临时停水，抢修队伍已到场。');
+  await event.getByTestId('entry-submit').click();
+  await event.getByText('已公开').waitFor();
+
+  await page.context().clearCookies();
+  await page.goto(env.baseUrl + '/portal/search?q=' + encodeURIComponent('金羊镇'));
+  await page.getByTestId('search-results').getByRole('link', { name: /金羊镇供水管道爆裂/ }).first().waitFor();
+  assert.ok(!(await page.getByTestId('search-results').innerText()).includes('已组织抢修'), 'the upward report stays internal');
+});
