@@ -8,6 +8,7 @@ import { calendarBackground, calendarSeeder } from './calendar/plugin.ts';
 import { documentsBackground } from './documents/plugin.ts';
 import { seedDemoOpenness } from './openness/demo.ts';
 import { meetingsBackground } from './meetings/timers.ts';
+import { searchBackground } from './search/documents.ts';
 
 // What each context plugs into the runtime: its demo data (in dependency order) and its background work.
 
@@ -24,4 +25,5 @@ export const backgroundTasks: BackgroundTask[] = [
   meetingsBackground,
   calendarBackground,
   documentsBackground,
+  searchBackground,
 ];
