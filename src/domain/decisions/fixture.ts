@@ -1,0 +1,56 @@
+// Parameters for the case tables, mirroring packs/wuwei-2023/rules/decisions.yaml and the filing rules
+// of supervision.yaml (the app reads the real values from the pack; test/db checks that path).
+import { coded, type DecisionsRules } from './rules.ts';
+
+export const TEST_DECISIONS_RULES: DecisionsRules = {
+  major: {
+    steps: ['publicParticipation', 'expertReview', 'riskAssessment', 'legalityReview', 'collectiveDecision'],
+    stepLabels: ['公众参与', '专家论证', '风险评估', '合法性审查', '集体讨论决定'],
+    conditionalSteps: ['publicParticipation', 'expertReview', 'riskAssessment'],
+    stepsArticle: 31,
+    consultParties: ['民主党派', '社会团体', '专家学者', '社会公众'],
+    consultArticle: 35,
+    legalAdviser: '政府法律顾问',
+    legalAdviserArticle: 35,
+    trackingStages: coded(['tracking', 'feedback', 'evaluation', 'adjustment'], ['跟踪实施', '听取意见', '评估效果', '调整完善']),
+    trackingArticle: 36,
+    changeArticle: 94,
+  },
+  collective: {
+    matters: coded(['majorMatter', 'majorProject', 'largeFunds', 'coordinationBody'], ['重大事项决策', '重大项目安排', '大额资金使用', '设立议事协调机构']),
+    mattersArticle: 32,
+    meetingTypes: ['plenary', 'executive'],
+    meetingArticle: 10,
+    globalArticle: 33,
+    approvingOutcomes: ['approved', 'approvedInPrinciple', 'agreed'],
+  },
+  normative: {
+    legalityArticle: 27,
+    minDepartments: 2,
+    forms: coded(['governmentRule', 'governmentDecision', 'jointDocument'], ['政府规章', '市政府决定或命令', '部门联合制定的行政规范性文件']),
+    consultInvolved: true,
+    crossArticle: 28,
+    priorRequestTriggers: ['涉及公众权益', '社会关注度高'],
+    priorRequestArticle: 28,
+    jointApprovalArticle: 28,
+    forbidden: ['设定行政许可', '设定行政处罚', '设定行政强制', '增加办理行政许可事项的条件', '违法减损合法权益或者增加义务'],
+    forbiddenArticle: 29,
+    correctionOutcomes: ['责令纠正', '予以撤销'],
+    correctionArticle: 29,
+  },
+  legislation: {
+    instruments: ['地方性法规议案', '政府规章', '行政规范性文件'],
+    actions: ['制定', '修改', '废止'],
+    stages: coded(['initiated', 'drafting', 'publicComment', 'review', 'decided', 'published', 'postEvaluation'], ['立项', '起草', '征求意见', '审查', '决定', '公布', '后评估']),
+    registerArticle: 24,
+    publicCommentArticle: 26,
+    secrecyExemption: '依法需要保密的',
+    thirdPartyArticle: 26,
+    disputeArticle: 26,
+    disputeHandler: '市司法局',
+    minSides: 2,
+    postEvaluationArticle: 26,
+    postEvaluationInstrument: '政府规章',
+  },
+  filing: { filedWith: '市人民代表大会常务委员会', instruments: ['政府规章', '行政规范性文件'], article: 42, inquiryKinds: ['询问', '质询'], inquiryArticle: 42 },
+};
