@@ -6,12 +6,14 @@ import { documentsErrors } from './documents.ts';
 import { opennessErrors } from './openness.ts';
 import { supervisionErrors } from './supervision.ts';
 import { meetingsErrors } from './meetings.ts';
+import { decisionsErrors } from './decisions.ts';
 import type { ErrorSpec, ErrorTable } from './types.ts';
 import type { Violation } from '../domain/shared/violation.ts';
 
 // The one error table: every context adds its own file here.
 export const errorTable: ErrorTable = {
   ...meetingsErrors,
+  ...decisionsErrors,
   ...supervisionErrors,
   ...coreErrors,
   ...outputErrors,
