@@ -6,14 +6,14 @@ export interface RoleSpec {
   permissions: string[];
 }
 
-const LEADER = ['org.read', 'calendar.read', 'pack.read', 'documents.*', 'meetings.*', 'supervision.*', 'leaders.*', 'openness.read', 'search.staff', 'audit.read'];
+const LEADER = ['org.read', 'calendar.read', 'pack.read', 'documents.*', 'meetings.*', 'decisions.*', 'supervision.*', 'leaders.*', 'openness.read', 'search.staff', 'audit.read'];
 
 export const ROLES: Record<string, RoleSpec> = {
   admin: { label: '系统管理员', permissions: ['*'] },
-  office_clerk: { label: '市政府办公室文书', permissions: ['org.read', 'org.write', 'calendar.read', 'pack.read', 'documents.*', 'meetings.*', 'supervision.*', 'leaders.*', 'openness.*', 'search.staff', 'audit.read'] },
-  office_secretary: { label: '市政府办公室秘书', permissions: ['org.read', 'org.write', 'calendar.read', 'pack.read', 'documents.*', 'meetings.*', 'supervision.*', 'leaders.*', 'openness.*', 'search.staff', 'audit.read'] },
-  dept_clerk: { label: '部门文书', permissions: ['org.read', 'calendar.read', 'pack.read', 'documents.*', 'meetings.read', 'meetings.propose', 'supervision.read', 'supervision.report', 'leaders.duty', 'openness.read', 'openness.interpret', 'search.staff'] },
-  dept_head: { label: '部门负责人', permissions: ['org.read', 'calendar.read', 'pack.read', 'documents.*', 'meetings.read', 'meetings.propose', 'meetings.attend', 'supervision.read', 'supervision.report', 'leaders.trip', 'leaders.duty', 'openness.read', 'openness.interpret', 'search.staff'] },
+  office_clerk: { label: '市政府办公室文书', permissions: ['org.read', 'org.write', 'calendar.read', 'pack.read', 'documents.*', 'meetings.*', 'decisions.*', 'supervision.*', 'leaders.*', 'openness.*', 'search.staff', 'audit.read'] },
+  office_secretary: { label: '市政府办公室秘书', permissions: ['org.read', 'org.write', 'calendar.read', 'pack.read', 'documents.*', 'meetings.*', 'decisions.*', 'supervision.*', 'leaders.*', 'openness.*', 'search.staff', 'audit.read'] },
+  dept_clerk: { label: '部门文书', permissions: ['org.read', 'calendar.read', 'pack.read', 'documents.*', 'meetings.read', 'meetings.propose', 'decisions.read', 'decisions.normative', 'supervision.read', 'supervision.report', 'leaders.duty', 'openness.read', 'openness.interpret', 'search.staff'] },
+  dept_head: { label: '部门负责人', permissions: ['org.read', 'calendar.read', 'pack.read', 'documents.*', 'meetings.read', 'meetings.propose', 'meetings.attend', 'decisions.read', 'decisions.normative', 'supervision.read', 'supervision.report', 'leaders.trip', 'leaders.duty', 'openness.read', 'openness.interpret', 'search.staff'] },
   mayor: { label: '市长', permissions: LEADER },
   exec_vice_mayor: { label: '常务副市长', permissions: LEADER },
   vice_mayor: { label: '副市长', permissions: LEADER },

@@ -11,6 +11,7 @@ import documentsRoutes from './documents.ts';
 import opennessRoutes from './openness.ts';
 import publicRoutes from './public.ts';
 import searchRoutes from './search.ts';
+import decisionsRoutes from './decisions.ts';
 
 // Every context registers its routes here, under /api/v1.
 export const routeModules: RouteModule[] = [
@@ -26,4 +27,5 @@ export const routeModules: RouteModule[] = [
   opennessRoutes,
   publicRoutes,
   searchRoutes,
+  decisionsRoutes,
 ];
