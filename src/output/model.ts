@@ -140,11 +140,4 @@ export function headingLength(p: Required<Paragraph>): number {
 }
 
 /** 2023-03-01 → 2023年3月1日 (GB/T 9704-2012 7.3.5.4); null for an invalid date. */
-export function chineseDate(iso: IsoDate): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
-  return `${y}年${mo}月${d}日`;
-}
+export { chineseDate } from '../domain/calendar/date.ts';

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { refusal } from '../../errors/index.ts';
 import type { HolidayArrangement } from '../../domain/calendar/arrangement.ts';
 import { buildCalendarIndex, type CalendarIndex } from '../../domain/calendar/calendar.ts';
-import { fromDayNumber, toDayNumber, type IsoDate } from '../../domain/calendar/date.ts';
+import { addDays, type IsoDate } from '../../domain/calendar/date.ts';
 import {
   computeDeadline,
   deadlineState,
@@ -84,8 +84,7 @@ async function scheduleFor(ctx: UseCaseContext, id: string, d: Deadline, kinds: 
   const overdue = kinds.overdue === undefined ? OVERDUE_KIND : kinds.overdue;
   if (remind) await scheduleTimer(ctx.tx, { ...base, kind: remind, dueAt: startOfDay(d.remindFrom), payload }, ctx.now);
   if (overdue) {
-    const dayAfter = fromDayNumber(toDayNumber(d.due) + 1);
-    await scheduleTimer(ctx.tx, { ...base, kind: overdue, dueAt: startOfDay(dayAfter), payload }, ctx.now);
+    await scheduleTimer(ctx.tx, { ...base, kind: overdue, dueAt: startOfDay(addDays(d.due, 1)), payload }, ctx.now);
   }
 }
 

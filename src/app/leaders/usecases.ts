@@ -10,6 +10,7 @@ import { checkResearchEntry, researchProgress, type ResearchEntry } from '../../
 import { approvalRequired, checkApplication, type ApprovalDraft } from '../../domain/leaders/approvals.ts';
 import { effectiveAbsences, positionsOf, positionsOfKind, holderOf, personById, unitById, unitsOfKind, type Absence, type AbsenceKind } from '../../domain/org/index.ts';
 import type { Violation } from '../../domain/shared/violation.ts';
+import { addDays, isoDate } from '../../domain/calendar/date.ts';
 import { insertAbsence } from '../org/repo.ts';
 import { requireOrg, shanghaiDate } from '../org/usecases.ts';
 import { orgRulesOn } from '../org/rules.ts';
@@ -19,7 +20,6 @@ import { rulesOn } from '../supervision/rules.ts';
 
 const refuseAll = (v: Violation[]) => refusal(v.length === 1 ? v[0].code : 'LEAD.REFUSED', v);
 const iso = (d: unknown): string => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export interface TripInput { personId: string; kind: AbsenceKind; from: string; to: string; destination: string; reason: string; urgentReason?: string }
 
@@ -58,7 +58,7 @@ export async function recordReturn(deps: AppDeps, actor: Actor, absenceId: strin
       throw refuseAll([{ code: 'LEAD.TRIP_RETURN_INVALID', message: `依据第七十九条，返回日期${returnedOn}应在${a.period.from}至${a.period.to}之间且不晚于今天`, article: 79 }]);
     }
     const cancelled = returnedOn === a.period.from;
-    const corrected: Absence = { ...a, id: newId('absence'), supersedes: a.id, period: { from: a.period.from, to: cancelled ? a.period.from : addDays(returnedOn, -1) }, ...(cancelled ? { cancelled: true } : {}) };
+    const corrected: Absence = { ...a, id: newId('absence'), supersedes: a.id, period: { from: a.period.from, to: cancelled ? a.period.from : addDays(isoDate(returnedOn), -1) }, ...(cancelled ? { cancelled: true } : {}) };
     await insertAbsence(ctx.tx, actor.tenantId, corrected, ctx.now, actor.name);
     await ctx.audit({ action: 'leaders.trip_returned', objectType: 'absence', objectId: a.id, article: 79, payload: { returnedOn, correctedBy: corrected.id } });
     return { absenceId: corrected.id, returnedOn };
@@ -119,10 +119,11 @@ export async function dutyBoard(deps: AppDeps, tenantId: string, from: string) {
     const r = rulesOn(from);
     const org = await requireOrg(tx, tenantId);
     const units = [...unitsOfKind(org, 'government_office', from), ...unitsOfKind(org, 'constituent_department', from)];
-    const to = addDays(from, r.duty.horizonDays - 1);
+    const start = isoDate(from);
+    const to = addDays(start, r.duty.horizonDays - 1);
     const shifts = (await tx.query('SELECT * FROM lead_duty_shifts WHERE tenant_id = $1 AND duty_date BETWEEN $2 AND $3 ORDER BY duty_date, start_hour', [tenantId, from, to])).rows
       .map((x: any) => ({ unitId: x.unit_id, date: iso(x.duty_date), startHour: x.start_hour, endHour: x.end_hour, personName: x.person_name, phone: x.phone ?? undefined }));
-    const gaps = rosterGaps(units.map((u) => u.id), shifts, from, r.duty);
+    const gaps = rosterGaps(units.map((u) => u.id), shifts, start, r.duty);
     return {
       from, to, horizonDays: r.duty.horizonDays, article: r.duty.article,
       units: units.map((u) => ({ id: u.id, name: u.shortName, shifts: shifts.filter((s) => s.unitId === u.id), gaps: gaps.filter((g) => g.unitId === u.id).map((g) => gapFlag(g, u.shortName, r.duty)) })),

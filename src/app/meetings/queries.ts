@@ -5,7 +5,7 @@ import { personById, unitById } from '../../domain/org/queries.ts';
 import type { Org } from '../../domain/org/types.ts';
 import { deadlineState, DEADLINE_STATE_LABELS } from '../../domain/calendar/deadline.ts';
 import {
-  chineseDate, meetingTitle, minutesMark, minutesText, presentPeople, quorumNow, rhythmReport, topicGaps, requiredMaterials,
+  chineseDateOf, meetingTitle, minutesMark, minutesText, presentPeople, quorumNow, rhythmReport, topicGaps, requiredMaterials,
   MEETING_TYPE_LABELS, MEETING_STATUS_LABELS, TOPIC_KIND_LABELS, TOPIC_STAGE_LABELS, MATERIAL_KIND_LABELS, ISSUANCE_KIND_LABELS,
   DECISION_OUTCOME_LABELS, lateMaterials, remainingSteps, STEP_LABELS,
   type MinutesModel, type DecisionOutcome,
@@ -130,7 +130,7 @@ export async function minutesModel(tx: Queryable, tenantId: string, meetingId: s
     issuer: office,
     date: shanghaiDate(new Date(m.startsAt)),
     people: { present: present.map(person), onLeave: leave.map(person), absent: absent.map(person), observers: observers.map(person) },
-    dateText: chineseDate(m.startsAt),
+    dateText: chineseDateOf(m.startsAt),
     place: m.video ? `${m.place || ''}（视频会议）` : m.place,
     host: personName(org, m.hostPersonId) ?? '',
     present: present.map(label),

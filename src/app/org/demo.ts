@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors/index.ts';
 import { validateOrg, validateOrgOn } from '../../domain/org/validate.ts';
 import { isIsoDate, personById } from '../../domain/org/queries.ts';
+import { addDays as addCalendarDays, isoDate } from '../../domain/calendar/date.ts';
 import {
   ABSENCE_KINDS,
   POSITION_KINDS,
@@ -88,10 +89,7 @@ const fileSchema = z.strictObject({
 });
 
 /** today + n days, on calendar dates (no time zone involved). */
-export function addDays(day: IsoDate, n: number): IsoDate {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
+export const addDays = (day: IsoDate, n: number): IsoDate => addCalendarDays(isoDate(day), n);
 
 function invalid(file: string, problems: string[], violations: Violation[] = []): AppError {
   return new AppError('ORG.DEMO_DATA_INVALID', {

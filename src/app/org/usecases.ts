@@ -23,13 +23,14 @@ import {
   type Purpose,
 } from '../../domain/org/index.ts';
 import type { Violation } from '../../domain/shared/violation.ts';
+import { shanghaiDate } from '../../domain/calendar/date.ts';
 import { runQuery, runUseCase, type Actor, type AppDeps, type UseCaseContext } from '../context.ts';
 import { loadDemoLogins, loadDemoOrg } from './demo.ts';
 import { hasOrg, insertAbsence, insertEntrustment, insertOrg, insertRevocation, loadOrg } from './repo.ts';
 import { orgRulesOn } from './rules.ts';
 
-/** The calendar day in Asia/Shanghai (UTC+8 all year, no daylight saving). */
-export const shanghaiDate = (at: Date): IsoDate => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+/** The calendar day in Asia/Shanghai; every context's use cases read "today" through it. */
+export { shanghaiDate };
 
 const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
 

@@ -3,7 +3,7 @@
 // days. Each fires once (src/jobs/timers.ts), is recorded on the item and in the audit record citing the
 // article, and is cancelled when the item closes. The board still computes the state on read.
 import { addWorkingDays } from '../../domain/calendar/calendar.ts';
-import { workingDays, type IsoDate } from '../../domain/calendar/date.ts';
+import { addDays, workingDays, type IsoDate } from '../../domain/calendar/date.ts';
 import { followUp, type FollowUpRules } from '../../domain/supervision/followup.ts';
 import { articleLabel } from '../../domain/shared/article.ts';
 import { cancelTimer, registerTimerKind, scheduleTimer, type TimerRow } from '../../jobs/timers.ts';
@@ -20,13 +20,12 @@ export const ESCALATE_KIND = 'supervision.item.escalate';
 export const SUPERVISION_TIMER_KINDS = [CHASE_KIND, OVERDUE_KIND, ESCALATE_KIND] as const;
 
 const LEVEL: Record<string, 'chase' | 'overdue' | 'escalate'> = { [CHASE_KIND]: 'chase', [OVERDUE_KIND]: 'overdue', [ESCALATE_KIND]: 'escalate' };
-const dayAfter = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** The days the three timers of an item fall due. */
 export function followUpDays(due: string, chaseFrom: string, r: FollowUpRules): Record<string, string> {
   return {
     [CHASE_KIND]: chaseFrom,
-    [OVERDUE_KIND]: dayAfter(due),
+    [OVERDUE_KIND]: addDays(due as IsoDate, 1),
     [ESCALATE_KIND]: addWorkingDays(shippedCalendar(), due as IsoDate, workingDays(r.escalateAfter)).date,
   };
 }

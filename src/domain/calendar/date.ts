@@ -107,6 +107,32 @@ export function fromDayNumber(n: DayNumber): IsoDate {
   return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}` as IsoDate;
 }
 
+/** The calendar day n days after (n < 0: before) a date. */
+export const addDays = (date: IsoDate, n: number): IsoDate => fromDayNumber(toDayNumber(date) + n);
+
+/** Same day of the month n months later; the month's last day when it has no such day (民法典 第二百零二条). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const p = partsOf(toDayNumber(date));
+  const total = p.y * 12 + (p.m - 1) + months;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  return fromDayNumber(dayNumberOf(y, m, Math.min(p.d, daysInMonth(y, m))));
+}
+
+const DAY_MS = 86_400_000;
+/** Asia/Shanghai is UTC+8 all year (no daylight saving since 1991). */
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/** The Shanghai calendar date of an instant: the day the rules count in. */
+export const shanghaiDate = (at: Date | string | number): IsoDate =>
+  fromDayNumber(Math.floor((new Date(at).getTime() + SHANGHAI_OFFSET_MS) / DAY_MS));
+
+/** 2023-03-01 → 2023年3月1日 (GB/T 9704-2012 7.3.5.4); null when it is not a real date. */
+export function chineseDate(s: unknown): string | null {
+  const p = parseParts(s);
+  return p && `${p.y}年${p.m}月${p.d}日`;
+}
+
 /** Year of a date: its first four characters (no parsing of a Date). */
 export const yearOf = (date: IsoDate): number => Number(date.slice(0, 4));
 

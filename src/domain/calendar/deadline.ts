@@ -20,12 +20,11 @@ import {
   type CalendarIndex,
 } from './calendar.ts';
 import {
-  daysInMonth,
+  addMonths,
   fromDayNumber,
   isIsoDate,
   invalidDate,
   naturalDays,
-  parseParts,
   toDayNumber,
   workingDays,
   type IsoDate,
@@ -157,16 +156,6 @@ export function deadlineRule(
 
 const mergeYears = (...answers: CalendarAnswer[]): number[] =>
   [...new Set(answers.flatMap((a) => a.unknownYears))].sort((a, b) => a - b);
-
-/** Same day of the month n months later; the month's last day when it has no such day (民法典 第二百零二条). */
-function addMonths(date: IsoDate, months: number): IsoDate {
-  const p = parseParts(date)!;
-  const total = p.y * 12 + (p.m - 1) + months;
-  const y = Math.floor(total / 12);
-  const m = (total % 12) + 1;
-  const d = Math.min(p.d, daysInMonth(y, m));
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` as IsoDate;
-}
 
 /**
  * The last on-time day of a period of `duration` counted from `eventDate` under the conventions.

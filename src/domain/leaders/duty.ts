@@ -3,6 +3,7 @@
 // being filled). The horizon checked and the hours per day are pack parameters.
 import { basedOn } from '../shared/article.ts';
 import type { Violation } from '../shared/violation.ts';
+import { addDays, type IsoDate } from '../calendar/date.ts';
 
 export interface Shift {
   unitId: string;
@@ -18,8 +19,6 @@ export interface DutyRules { horizonDays: number; hoursPerDay: number; article: 
 
 export interface Gap { unitId: string; date: string; startHour: number; endHour: number }
 
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
 export function checkShift(s: Shift, r: DutyRules): Violation[] {
   const out: Violation[] = [];
   if (!Number.isInteger(s.startHour) || !Number.isInteger(s.endHour) || s.startHour < 0 || s.endHour > r.hoursPerDay || s.startHour >= s.endHour) {
@@ -30,7 +29,7 @@ export function checkShift(s: Shift, r: DutyRules): Violation[] {
 }
 
 /** Uncovered hours for each unit over [from, from + horizon). */
-export function rosterGaps(unitIds: string[], shifts: Shift[], from: string, r: DutyRules): Gap[] {
+export function rosterGaps(unitIds: string[], shifts: Shift[], from: IsoDate, r: DutyRules): Gap[] {
   const gaps: Gap[] = [];
   for (const unitId of unitIds) {
     for (let k = 0; k < r.horizonDays; k++) {

@@ -5,6 +5,7 @@ import type { Absence, Entrustment } from '../org/types.ts';
 import { checkTrip, type TripDraft } from './trips.ts';
 import { handlerOf, leaderBoard } from './standins.ts';
 import { checkShift, rosterGaps } from './duty.ts';
+import { isoDate } from '../calendar/date.ts';
 import { checkResearchEntry, researchProgress } from './research.ts';
 import { approvalRequired, checkApplication, type ApprovalDraft } from './approvals.ts';
 
@@ -68,7 +69,7 @@ test('第八十条: the duty roster covers 24 hours a day; every uncovered hour 
     { unitId: 'u1', date: '2026-03-02', startHour: 8, endHour: 18, personName: '乙' },
     { unitId: 'u1', date: '2026-03-03', startHour: 0, endHour: 24, personName: '丙' },
   ];
-  assert.deepEqual(rosterGaps(['u1', 'u2'], shifts, '2026-03-02', R), [
+  assert.deepEqual(rosterGaps(['u1', 'u2'], shifts, isoDate('2026-03-02'), R), [
     { unitId: 'u1', date: '2026-03-02', startHour: 18, endHour: 24 },
     { unitId: 'u2', date: '2026-03-02', startHour: 0, endHour: 24 },
     { unitId: 'u2', date: '2026-03-03', startHour: 0, endHour: 24 },

@@ -2,18 +2,17 @@
 // "不少于" includes N). Only research that has taken place is logged.
 import { basedOn } from '../shared/article.ts';
 import { decide, type Decision, type Violation } from '../shared/violation.ts';
+import { dayNumberOf, dayNumberOfIso, isIsoDate } from '../calendar/date.ts';
 
 export interface ResearchRules { minimumDays: number; article: number }
 
 export interface ResearchEntry { personId: string; from: string; to: string; place: string; topic: string }
 
-const dayNo = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
-export const entryDays = (e: Pick<ResearchEntry, 'from' | 'to'>): number => dayNo(e.to) - dayNo(e.from) + 1;
+export const entryDays = (e: Pick<ResearchEntry, 'from' | 'to'>): number => dayNumberOfIso(e.to) - dayNumberOfIso(e.from) + 1;
 
 export function checkResearchEntry(e: ResearchEntry, existing: ResearchEntry[], today: string, r: ResearchRules): Decision<ResearchEntry> {
   const blocks: Violation[] = [];
-  if (!isDate(e.from) || !isDate(e.to)) blocks.push({ code: 'LEAD.INVALID_DATE', message: '调研日期格式错误（应为 YYYY-MM-DD）' });
+  if (!isIsoDate(e.from) || !isIsoDate(e.to)) blocks.push({ code: 'LEAD.INVALID_DATE', message: '调研日期格式错误（应为 YYYY-MM-DD）' });
   else {
     if (e.to < e.from) blocks.push({ code: 'LEAD.INVALID_PERIOD', message: '调研结束日期早于开始日期' });
     if (e.to > today) blocks.push({ code: 'LEAD.RESEARCH_IN_FUTURE', message: `${basedOn(r.article)}，只登记已完成的调研，${e.to}晚于今天${today}`, article: r.article, details: { to: e.to, today } });
@@ -41,9 +40,9 @@ export interface ResearchProgress {
 
 export function researchProgress(entries: ResearchEntry[], year: number, today: string, r: ResearchRules): ResearchProgress {
   const days = entries.filter((e) => e.from.startsWith(String(year))).reduce((n, e) => n + entryDays(e), 0);
-  const start = dayNo(`${year}-01-01`);
-  const len = dayNo(`${year + 1}-01-01`) - start;
-  const elapsed = Math.min(len, Math.max(0, dayNo(today) - start + 1));
+  const start = dayNumberOf(year, 1, 1);
+  const len = dayNumberOf(year + 1, 1, 1) - start;
+  const elapsed = Math.min(len, Math.max(0, dayNumberOfIso(today) - start + 1));
   const fraction = elapsed / len;
   const projected = fraction > 0 ? Math.round(days / fraction) : 0;
   return {

@@ -1,6 +1,7 @@
 // 第五十八条: 全体会议、常务会议纪要由市政府办公室起草，报市长签发；市长办公会议、专题会议纪要由议题汇报部门
 // 会同市政府办公室起草，报会议主持人签发. The 纪要 lists 出席、请假、列席 and the decision on each topic.
 import { basedOn } from '../shared/article.ts';
+import { chineseDate, shanghaiDate } from '../calendar/date.ts';
 import { decide, type Decision, type Violation } from '../shared/violation.ts';
 import { DECISION_OUTCOME_LABELS, isOffice, type DecisionOutcome } from './meeting.ts';
 import type { MeetingRules } from './rules.ts';
@@ -84,11 +85,8 @@ export function minutesBody(text: string, m: Pick<MinutesModel, 'people'>): stri
 /** 市长 林向东 — an entry of the attendance lists (title first, as 纪要 list them). */
 export const attendanceEntry = (p: MinutesPerson): string => (p.title ? `${p.title} ${p.name}` : p.name);
 
-/** 2026年3月5日 from an instant, read in Beijing time (UTC+8, no daylight saving). */
-export function chineseDate(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-}
+/** 2026年3月5日 from an instant, read in Shanghai time. */
+export const chineseDateOf = (instant: string): string => chineseDate(shanghaiDate(instant)) ?? instant;
 
 /** The body of the minutes as plain paragraphs, ready to edit. */
 export function minutesText(m: MinutesModel): string {

@@ -19,15 +19,8 @@ import type {
   Unit,
 } from './types.ts';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A real calendar day written YYYY-MM-DD. */
-export function isIsoDate(s: unknown): s is IsoDate {
-  if (typeof s !== 'string' || !ISO_DATE.test(s)) return false;
-  const [y, m, d] = s.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
+/** A real calendar day written YYYY-MM-DD (the calendar's check). */
+export { isIsoDate } from '../calendar/date.ts';
 
 /** Both ends inclusive; an open end runs for ever. */
 export const inPeriod = (p: Period, date: IsoDate): boolean => p.from <= date && (p.to == null || date <= p.to);

@@ -6,6 +6,7 @@
 // The stage list, which sources take which loop and the report cycle are pack parameters.
 import { basedOn } from '../shared/article.ts';
 import { decide, type Decision, type Violation } from '../shared/violation.ts';
+import { isIsoDate } from '../calendar/date.ts';
 
 export const INSTRUCTION_SOURCES = ['general_secretary', 'central', 'provincial', 'city'] as const;
 export type InstructionSource = (typeof INSTRUCTION_SOURCES)[number];
@@ -68,8 +69,6 @@ export interface InstructionState {
   reports: number;
 }
 
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
-
 /** Recording one stage of the closed loop: in order, dated, not in the future, evidenced. */
 export function checkStage(i: InstructionState, entry: StageEntry, today: string, r: InstructionRules): Decision<StageEntry> {
   const art = r.loopArticle;
@@ -90,7 +89,7 @@ export function checkStage(i: InstructionState, entry: StageEntry, today: string
       blocks.push({ code: 'SUP.STAGE_OUT_OF_ORDER', message: `${basedOn(art)}，闭环按${r.loopStages.join('→')}推进，「${entry.stage}」之前还缺：${missing.join('、')}`, article: art, details: { missing } });
     }
   }
-  if (!isDate(entry.on)) {
+  if (!isIsoDate(entry.on)) {
     blocks.push({ code: 'SUP.INVALID_DATE', message: `环节日期格式错误：${entry.on}`, details: { on: entry.on } });
   } else {
     if (entry.on > today) blocks.push({ code: 'SUP.DATE_IN_FUTURE', message: `环节日期${entry.on}晚于今天，只能登记已完成的环节`, article: art, details: { on: entry.on } });
