@@ -3,6 +3,7 @@ import type { DemoSeeder } from './seed.ts';
 import { seedDemoOrg } from './org/usecases.ts';
 import { seedDemoMeetings } from './meetings/demo.ts';
 import { seedDemoSupervision } from './supervision/demo.ts';
+import { seedDemoDecisions } from './decisions/demo.ts';
 import { seedDemoDocuments } from './documents/demo.ts';
 import { calendarBackground, calendarSeeder } from './calendar/plugin.ts';
 import { documentsBackground } from './documents/plugin.ts';
@@ -17,6 +18,7 @@ export const demoSeeders: DemoSeeder[] = [
   { name: 'documents', run: seedDemoDocuments },
   { name: 'meetings', run: seedDemoMeetings },
   { name: 'supervision', run: seedDemoSupervision },
+  { name: 'decisions', run: seedDemoDecisions },
   calendarSeeder,
   { name: 'openness', run: seedDemoOpenness },
 ];

@@ -193,3 +193,16 @@ test('permissions: a department clerk reads decisions but cannot record a major 
   assert.equal((await call('GET', '/decisions', undefined, dept)).status, 200);
   assert.equal((await call('POST', '/decisions/major', { title: 'x', leadUnitId: 'unit-fgw' }, dept)).status, 403);
 });
+
+test('demo: the Wuwei decisions registers are loaded, each record passing the rules', async () => {
+  const ov = await call('GET', '/decisions');
+  assert.equal(ov.status, 200);
+  const plan = ov.body.majors.find((m: any) => m.title === '武威市2026年市级重点项目投资计划');
+  assert.equal(plan.status, 'decided');
+  assert.equal(plan.meetingId != null, true);
+  const school = ov.body.majors.find((m: any) => m.title === '全市义务教育学校布局调整方案');
+  assert.deepEqual(school.missingSteps, ['专家论证', '合法性审查', '集体讨论决定']);
+  assert.ok(ov.body.filings.some((f: any) => f.status === 'pending' && f.title.includes('武政发〔2026〕3号')));
+  assert.ok(ov.body.legislation.some((l: any) => l.disputes.length === 1 && l.disputes[0].decision == null));
+  assert.ok(ov.body.inquiries.some((q: any) => q.kind === '质询' && !q.answeredOn));
+});
