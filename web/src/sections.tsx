@@ -10,6 +10,7 @@ import { CalendarPage } from './sections/calendar/CalendarPage.tsx';
 import { SupervisionPage } from './sections/supervision/SupervisionPage.tsx';
 import { LeadersPage } from './sections/leaders/LeadersPage.tsx';
 import { OpennessPage } from './sections/openness/OpennessPage.tsx';
+import { DecisionsPage } from './sections/decisions/DecisionsPage.tsx';
 
 // The product's sections: each context adds its pages here. `path` is under the staff UI.
 export interface Section {
@@ -22,6 +23,7 @@ export const sections: Section[] = [
   { key: 'home', label: '工作台', pages: [{ path: '/', label: '工作台', element: <Home /> }] },
   { key: 'documents', label: '公文', pages: [{ path: '/documents', label: '公文', element: <DocumentsPage /> }] },
   { key: 'meetings', label: '会议', pages: [{ path: '/meetings', label: '会议', element: <MeetingsPage /> }] },
+  { key: 'decisions', label: '决策', pages: [{ path: '/decisions', label: '决策与立法', element: <DecisionsPage /> }] },
   { key: 'supervision', label: '督查', pages: [{ path: '/supervision', label: '督查', element: <SupervisionPage /> }] },
   { key: 'leaders', label: '领导', pages: [{ path: '/leaders', label: '领导', element: <LeadersPage /> }] },
   { key: 'org', label: '组织机构', pages: [{ path: '/org', label: '组织机构', element: <OrgPage /> }] },
