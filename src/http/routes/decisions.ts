@@ -5,9 +5,8 @@ import {
   registerInquiry, registerLegislation, registerMajorDecision, registerNormative, submitDispute,
 } from '../../app/decisions/usecases.ts';
 import type { RouteModule } from '../types.ts';
+import { isoDateSchema as date } from '../schemas.ts';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '不是真实的日期');
 const text = (max = 500) => z.string().max(max);
 const id = z.strictObject({ id: text(64) });
 const tags = ['决策'];

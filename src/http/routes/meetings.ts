@@ -11,6 +11,7 @@ import { meetingRules } from '../../app/meetings/rules.ts';
 import { shanghaiDate } from '../../app/org/usecases.ts';
 import { DECISION_OUTCOMES, ISSUANCE_KINDS, MATERIAL_KINDS, MEETING_TYPES, TOPIC_KINDS } from '../../domain/meetings/index.ts';
 import type { RouteModule } from '../types.ts';
+import { isoDateSchema } from '../schemas.ts';
 
 // Meetings (第九章 会议制度): meetings and their day, topics and their pipeline, leave, opinions,
 // decisions, minutes, issuance tasks, department citywide meetings, rhythm.
@@ -183,8 +184,8 @@ const routes: RouteModule = (app, ctx) => {
     schema: {
       tags, summary: '报送部门全市性会议请示（第六十一条）',
       body: z.strictObject({
-        departmentUnitId: z.string().min(1).max(80), title: text(200), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), hostName: text(100),
-        viceMayorConsent: z.strictObject({ personId: z.string().min(1).max(80), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).nullable().optional(),
+        departmentUnitId: z.string().min(1).max(80), title: text(200), date: isoDateSchema, hostName: text(100),
+        viceMayorConsent: z.strictObject({ personId: z.string().min(1).max(80), date: isoDateSchema }).nullable().optional(),
         formalRequest: text(300).nullable().optional(), video: z.boolean(), invitesCountyHeads: z.boolean(), invitesCityLeaders: z.boolean(),
         justification: text(2000).nullable().optional(),
       }),

@@ -6,9 +6,8 @@ import {
 import { INSTRUCTION_COLUMNS, ledgerWorkbook, sheetWorkbook } from '../../app/supervision/export.ts';
 import { shanghaiDate } from '../../app/org/usecases.ts';
 import type { RouteModule } from '../types.ts';
+import { isoDateSchema as date } from '../schemas.ts';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '不是真实的日期');
 const text = (max = 500) => z.string().max(max);
 const tags = ['督查'];
 
