@@ -118,6 +118,7 @@ export function issuanceRules(on: string, pack: Pack = loadDefaultPack()): Recor
 export function citywideRules(on: string, governmentNames: string[], pack: Pack = loadDefaultPack()): CitywideRules {
   return {
     article: pack.rule('meetings.citywide.perYear', on).article,
+    approvalArticle: pack.rule('meetings.workMeetings.approval', on).article,
     maxPerYear: num(pack, 'meetings.citywide.perYear', 'maxPerYear', on),
     forbiddenNames: [...new Set([...list<string>(pack, 'meetings.citywide.notInGovernmentName', 'forbiddenNames', on), ...governmentNames])],
   };

@@ -10,6 +10,8 @@ import { isOffice } from './meeting.ts';
 
 export interface CitywideRules {
   article: number;
+  /** 第六十条: work meetings are strictly approved by the government */
+  approvalArticle: number;
   maxPerYear: number;
   forbiddenNames: string[];
 }
@@ -88,7 +90,7 @@ export function checkCitywideApproval(
   const blocks: Violation[] = [];
   if (req.status !== 'submitted') blocks.push({ code: 'MEETING.CITYWIDE_ALREADY_DECIDED', message: '该请示已办理' });
   if (!isOffice(who) && !who.roles.some((r) => ['mayor', 'exec_vice_mayor', 'vice_mayor', 'secretary_general', 'deputy_secretary_general'].includes(r))) {
-    blocks.push({ code: 'MEETING.NOT_AUTHORISED', article: 60, message: `${basedOn(60)}，工作会议由市政府严格审批` });
+    blocks.push({ code: 'MEETING.NOT_AUTHORISED', article: rules.approvalArticle, message: `${basedOn(rules.approvalArticle)}，工作会议由市政府严格审批` });
   }
   if (input.approve) {
     if (req.invitesCountyHeads && !input.approveCountyHeads) {

@@ -337,11 +337,13 @@ for (const [why, r, earlier, blocks, flags] of [
   });
 }
 
-test('第六十一条: invited county heads and an over-limit meeting need explicit approval', () => {
+test('第六十一条: invited county heads and an over-limit meeting need explicit approval; 第六十条: only the government approves', () => {
   const r = { ...req({ invitesCountyHeads: true }), status: 'submitted', overYearlyLimit: true };
   assert.deepEqual(codes(checkCitywideApproval(r, office, { approve: true, note: '同意' }, cw)), ['MEETING.CITYWIDE_COUNTY_HEADS_NOT_APPROVED', 'MEETING.CITYWIDE_OVER_LIMIT_NOT_APPROVED']);
   assert.ok(checkCitywideApproval(r, office, { approve: true, note: '同意', approveCountyHeads: true, approveOverLimit: true }, cw).ok);
-  assert.deepEqual(codes(checkCitywideApproval(r, { personId: 'p-fgw', roles: ['dept_clerk'] }, { approve: true, note: '同意', approveCountyHeads: true, approveOverLimit: true }, cw)), ['MEETING.NOT_AUTHORISED']);
+  const byClerk = checkCitywideApproval(r, { personId: 'p-fgw', roles: ['dept_clerk'] }, { approve: true, note: '同意', approveCountyHeads: true, approveOverLimit: true }, cw);
+  assert.deepEqual(codes(byClerk), ['MEETING.NOT_AUTHORISED']);
+  assert.deepEqual(!byClerk.ok && [byClerk.violations[0].article, byClerk.violations[0].message], [60, '依据第六十条，工作会议由市政府严格审批']);
 });
 
 // ---- 第五十二条, 第五十三条: rhythm ----
