@@ -206,45 +206,38 @@ function mayorAway(
   const granteePost = positionById(org, entrustment.granteePositionId);
   const grantee = holderOf(org, entrustment.granteePositionId, date);
   const title = granteePost?.title ?? entrustment.granteePositionId;
+  const unresolved = (reason: string, flag: Violation): ActingResult => ({
+    ...base,
+    outcome: 'unresolved',
+    personId: null,
+    positionId: null,
+    acting: false,
+    basis: 'none',
+    article: art,
+    absence,
+    entrustmentId: entrustment.id,
+    reason,
+    flags: [flag],
+  });
   if (grantee == null) {
-    return {
-      ...base,
-      outcome: 'unresolved',
-      personId: null,
-      positionId: null,
-      acting: false,
-      basis: 'none',
-      article: art,
-      absence,
-      entrustmentId: entrustment.id,
-      reason: `${away}，已委托${title}主持市政府工作，但该职务当日空缺，请市长另行明确。`,
-      flags: [{ code: 'ORG.POSITION_VACANT', message: `${title}职务在${date}空缺`, details: { positionId: entrustment.granteePositionId } }],
-    };
+    return unresolved(`${away}，已委托${title}主持市政府工作，但该职务当日空缺，请市长另行明确。`, {
+      code: 'ORG.POSITION_VACANT',
+      message: `${title}职务在${date}空缺`,
+      details: { positionId: entrustment.granteePositionId },
+    });
   }
   const granteeAbsence = absenceOn(org, grantee, date);
   if (granteeAbsence) {
-    return {
-      ...base,
-      outcome: 'unresolved',
-      personId: null,
-      positionId: null,
-      acting: false,
-      basis: 'none',
-      article: art,
-      absence,
-      entrustmentId: entrustment.id,
-      reason:
-        `${away}，已委托${name(grantee)}（${title}）主持市政府工作，但其同时${ABSENCE_KIND_LABELS[granteeAbsence.kind]}` +
+    return unresolved(
+      `${away}，已委托${name(grantee)}（${title}）主持市政府工作，但其同时${ABSENCE_KIND_LABELS[granteeAbsence.kind]}` +
         `（${periodLabel(granteeAbsence.period)}）。系统不自动另选他人，请报市长另行明确。`,
-      flags: [
-        {
-          code: 'ORG.ACTING_ALSO_ABSENT',
-          message: `市长与受托的${title}同时不在岗`,
-          article: art,
-          details: { absenceId: absence.id, granteeAbsenceId: granteeAbsence.id },
-        },
-      ],
-    };
+      {
+        code: 'ORG.ACTING_ALSO_ABSENT',
+        message: `市长与受托的${title}同时不在岗`,
+        article: art,
+        details: { absenceId: absence.id, granteeAbsenceId: granteeAbsence.id },
+      },
+    );
   }
   return {
     ...base,
