@@ -54,21 +54,23 @@ export interface UseCaseContext {
 export async function runUseCase<T>(deps: AppDeps, actor: Actor, fn: (ctx: UseCaseContext) => Promise<T>): Promise<T> {
   const now = deps.clock.now();
   let audited = false;
-  const result = await deps.db.transaction(async (tx) => {
-    const ctx: UseCaseContext = {
-      tx,
-      actor,
-      now,
-      deps,
-      audit: async (entry) => {
-        audited = true;
-        await appendAudit(tx, actor, now, entry);
-      },
-    };
-    return fn(ctx);
-  });
+  const result = await deps.db.transaction((tx) => fn(useCaseContext(tx, actor, now, deps, () => (audited = true))));
   if (audited) deps.onAudit?.();
   return result;
+}
+
+/** The context of one action inside `tx` (a use case, or a timer's handler); `onAudited` hears of each audit record. */
+export function useCaseContext(tx: Queryable, actor: Actor, now: Date, deps: AppDeps, onAudited: () => void): UseCaseContext {
+  return {
+    tx,
+    actor,
+    now,
+    deps,
+    audit: async (entry) => {
+      onAudited();
+      await appendAudit(tx, actor, now, entry);
+    },
+  };
 }
 
 /** Read-only work: no audit record, but still one consistent snapshot. */

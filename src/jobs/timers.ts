@@ -7,8 +7,7 @@
 // it as pending; a crash before commit rolls everything back and the timer fires at the next start.
 // A handler that throws is rolled back to a savepoint, the attempt recorded, and the timer retried later.
 import type { Queryable } from '../store/db.ts';
-import { appendAudit } from '../app/audit/record.ts';
-import { systemActor, type AppDeps, type UseCaseContext } from '../app/context.ts';
+import { systemActor, useCaseContext, type AppDeps, type UseCaseContext } from '../app/context.ts';
 
 export interface TimerRow {
   id: number;
@@ -92,16 +91,7 @@ export async function fireOneDueTimer(deps: AppDeps): Promise<FireOutcome> {
     if (!rows.length) return null;
     const timer = toRow(rows[0]);
     const actor = systemActor(timer.tenantId, '系统（定时任务）');
-    const ctx: UseCaseContext = {
-      tx,
-      actor,
-      now,
-      deps,
-      audit: async (entry) => {
-        audited = true;
-        await appendAudit(tx, actor, now, entry);
-      },
-    };
+    const ctx = useCaseContext(tx, actor, now, deps, () => (audited = true));
     const handler = registry.get(timer.kind);
     let error: string | null = handler ? null : `TIMER.KIND_UNKNOWN: 未注册的定时任务类型 ${timer.kind}`;
     if (handler) {
