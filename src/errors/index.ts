@@ -6,6 +6,7 @@ import { documentsErrors } from './documents.ts';
 import { opennessErrors } from './openness.ts';
 import { supervisionErrors } from './supervision.ts';
 import { meetingsErrors } from './meetings.ts';
+import { accountabilityErrors } from './accountability.ts';
 import { decisionsErrors } from './decisions.ts';
 import type { ErrorSpec, ErrorTable } from './types.ts';
 import type { Violation } from '../domain/shared/violation.ts';
@@ -21,6 +22,7 @@ export const errorTable: ErrorTable = {
   ...orgErrors,
   ...documentsErrors,
   ...opennessErrors,
+  ...accountabilityErrors,
 };
 
 /** An error the API answers with {code, message, article?, violations[]}. */

@@ -11,6 +11,7 @@ import documentsRoutes from './documents.ts';
 import opennessRoutes from './openness.ts';
 import publicRoutes from './public.ts';
 import searchRoutes from './search.ts';
+import accountabilityRoutes from './accountability.ts';
 import decisionsRoutes from './decisions.ts';
 
 // Every context registers its routes here, under /api/v1.
@@ -28,4 +29,5 @@ export const routeModules: RouteModule[] = [
   publicRoutes,
   searchRoutes,
   decisionsRoutes,
+  accountabilityRoutes,
 ];
