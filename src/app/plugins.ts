@@ -10,6 +10,7 @@ import { documentsBackground } from './documents/plugin.ts';
 import { seedDemoOpenness } from './openness/demo.ts';
 import { meetingsBackground } from './meetings/timers.ts';
 import { searchBackground } from './search/documents.ts';
+import { seedDemoAccountability } from './accountability/demo.ts';
 
 // What each context plugs into the runtime: its demo data (in dependency order) and its background work.
 
@@ -21,6 +22,7 @@ export const demoSeeders: DemoSeeder[] = [
   { name: 'decisions', run: seedDemoDecisions },
   calendarSeeder,
   { name: 'openness', run: seedDemoOpenness },
+  { name: 'accountability', run: seedDemoAccountability },
 ];
 
 export const backgroundTasks: BackgroundTask[] = [

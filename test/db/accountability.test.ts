@@ -194,3 +194,19 @@ test('第八十九条: a petition left past its limit is on the accountability l
   const denied = await call('POST', '/accountability/cases', { kind: 'petition', title: 'x', receivedOn: '2026-06-01' }, await s.login('fgw-clerk'));
   assert.equal(denied.status, 403);
 });
+
+test('第四十四条 and 第四十八条 in the Wuwei demo: registers load through the use cases, with obligations and overdue petitions', async () => {
+  s.clock.set('2026-03-02T09:00:00+08:00');
+  clerk = await s.login('office-clerk');
+  const list = await call('GET', '/accountability/cases');
+  const old = list.body.cases.find((c: any) => c.title === '关于加快城区老旧小区改造的建议');
+  assert.equal(old.status, 'replied');
+  assert.deepEqual(old.obligations.map((o: any) => o.label), ['主动公开办理结果']);
+  const water = list.body.cases.find((c: any) => c.title === '反映农村饮水水压不足的来信');
+  assert.equal(water.deadlines[0].state, 'overdue');
+  assert.equal(water.deadlines[0].article, 48);
+  const plans = await call('GET', '/accountability/plans');
+  assert.ok(plans.body.plans.some((p: any) => p.title === '武威市防汛抗旱应急预案' && p.state === 'review_due'));
+  const acc = await call('GET', '/accountability/list');
+  assert.ok(acc.body.rows.some((r: any) => r.kind === 'bounced' && r.title === '关于石羊河流域生态补偿机制的提案'));
+});

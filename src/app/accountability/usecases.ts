@@ -56,8 +56,13 @@ export interface CaseInput {
   area?: string;
 }
 
-export async function registerCase(deps: AppDeps, actor: Actor, input: CaseInput) {
-  return runUseCase(deps, actor, async (ctx) => {
+export function registerCase(deps: AppDeps, actor: Actor, input: CaseInput) {
+  return runUseCase(deps, actor, (ctx) => registerCaseIn(ctx, input));
+}
+
+export async function registerCaseIn(ctx: UseCaseContext, input: CaseInput) {
+  const actor = ctx.actor;
+  {
     const today = shanghaiDate(ctx.now);
     const r = rulesOn(today);
     const v: Violation[] = [];
@@ -75,7 +80,7 @@ export async function registerCase(deps: AppDeps, actor: Actor, input: CaseInput
     const limit = intakeDeadline(input.kind);
     const due = limit ? (await trackDeadline(ctx, { objectType: OBJECT, objectId: id, rule: r.deadline(limit), eventDate: input.receivedOn })).due : null;
     return { id, due };
-  });
+  }
 }
 
 async function lockCase(tx: Queryable, tenantId: string, id: string) {
@@ -110,8 +115,13 @@ export interface StepRequest {
   version?: number;
 }
 
-export async function recordStep(deps: AppDeps, actor: Actor, id: string, step: CaseStep, req: StepRequest) {
-  return runUseCase(deps, actor, async (ctx) => {
+export function recordStep(deps: AppDeps, actor: Actor, id: string, step: CaseStep, req: StepRequest) {
+  return runUseCase(deps, actor, (ctx) => recordStepIn(ctx, id, step, req));
+}
+
+export async function recordStepIn(ctx: UseCaseContext, id: string, step: CaseStep, req: StepRequest) {
+  const actor = ctx.actor;
+  {
     const today = shanghaiDate(ctx.now);
     const r = rulesOn(today);
     const org = await requireOrg(ctx.tx, actor.tenantId);
@@ -204,7 +214,7 @@ export async function recordStep(deps: AppDeps, actor: Actor, id: string, step: 
       [actor.tenantId, sid, id, step, req.on, req.summary, JSON.stringify({ ...detail, warnings: d.warnings }), actor.name, ctx.now]);
     await ctx.audit({ action: `accountability.${kind}.${step}`, objectType: OBJECT, objectId: id, article, payload: { on: req.on, summary: req.summary, ...detail, warnings: d.warnings.map((w) => w.code) } });
     return { id: sid, status: d.value.status, closedOn: d.value.closes ? req.on : null, warnings: d.warnings, ...detail };
-  });
+  }
 }
 
 async function caseRows(tx: Queryable, tenantId: string, kind?: CaseKind, id?: string) {
@@ -259,8 +269,13 @@ export async function getCase(deps: AppDeps, tenantId: string, id: string, now: 
 
 // ---------------- 第四十三条 分岗设权 ----------------
 
-export async function requestApproval(deps: AppDeps, actor: Actor, input: { area: string; subject: string; unitId?: string; drafterPersonId?: string }) {
-  return runUseCase(deps, actor, async (ctx) => {
+export function requestApproval(deps: AppDeps, actor: Actor, input: { area: string; subject: string; unitId?: string; drafterPersonId?: string }) {
+  return runUseCase(deps, actor, (ctx) => requestApprovalIn(ctx, input));
+}
+
+export async function requestApprovalIn(ctx: UseCaseContext, input: { area: string; subject: string; unitId?: string; drafterPersonId?: string }) {
+  const actor = ctx.actor;
+  {
     const r = rulesOn(shanghaiDate(ctx.now));
     const org = await requireOrg(ctx.tx, actor.tenantId);
     checkUnit(org, input.unitId);
@@ -274,11 +289,16 @@ export async function requestApproval(deps: AppDeps, actor: Actor, input: { area
       [actor.tenantId, id, input.area, input.subject, input.unitId ?? null, drafter, actor.name, ctx.now]);
     await ctx.audit({ action: 'accountability.approval.requested', objectType: 'acc_approval', objectId: id, article: r.separation.article, payload: { ...input, drafter } });
     return { id };
-  });
+  }
 }
 
-export async function decideApproval(deps: AppDeps, actor: Actor, id: string, input: { approve: boolean; note?: string }) {
-  return runUseCase(deps, actor, async (ctx) => {
+export function decideApproval(deps: AppDeps, actor: Actor, id: string, input: { approve: boolean; note?: string }) {
+  return runUseCase(deps, actor, (ctx) => decideApprovalIn(ctx, id, input));
+}
+
+export async function decideApprovalIn(ctx: UseCaseContext, id: string, input: { approve: boolean; note?: string }) {
+  const actor = ctx.actor;
+  {
     const r = rulesOn(shanghaiDate(ctx.now));
     const org = await requireOrg(ctx.tx, actor.tenantId);
     const { rows } = await ctx.tx.query('SELECT * FROM acc_approvals WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [actor.tenantId, id]);
@@ -292,11 +312,16 @@ export async function decideApproval(deps: AppDeps, actor: Actor, id: string, in
       [actor.tenantId, id, status, actor.personId, ctx.now, input.note ?? null]);
     await ctx.audit({ action: `accountability.approval.${status}`, objectType: 'acc_approval', objectId: id, article: r.separation.article, payload: { approver: actor.personId, note: input.note ?? null } });
     return { status };
-  });
+  }
 }
 
-export async function addRotation(deps: AppDeps, actor: Actor, input: { personId: string; unitId: string; post: string; area: string; since: string }) {
-  return runUseCase(deps, actor, async (ctx) => {
+export function addRotation(deps: AppDeps, actor: Actor, input: { personId: string; unitId: string; post: string; area: string; since: string }) {
+  return runUseCase(deps, actor, (ctx) => addRotationIn(ctx, input));
+}
+
+export async function addRotationIn(ctx: UseCaseContext, input: { personId: string; unitId: string; post: string; area: string; since: string }) {
+  const actor = ctx.actor;
+  {
     const today = shanghaiDate(ctx.now);
     const r = rulesOn(today);
     const org = await requireOrg(ctx.tx, actor.tenantId);
@@ -311,11 +336,16 @@ export async function addRotation(deps: AppDeps, actor: Actor, input: { personId
     const st = rotationState({ since: input.since }, today, r.rotation);
     await ctx.audit({ action: 'accountability.rotation.recorded', objectType: 'acc_rotation', objectId: id, article: r.rotation.article, payload: { ...input, dueOn: st.dueOn } });
     return { id, ...st };
-  });
+  }
 }
 
-export async function recordRotated(deps: AppDeps, actor: Actor, id: string, input: { on: string }) {
-  return runUseCase(deps, actor, async (ctx) => {
+export function recordRotated(deps: AppDeps, actor: Actor, id: string, input: { on: string }) {
+  return runUseCase(deps, actor, (ctx) => recordRotatedIn(ctx, id, input));
+}
+
+export async function recordRotatedIn(ctx: UseCaseContext, id: string, input: { on: string }) {
+  const actor = ctx.actor;
+  {
     const today = shanghaiDate(ctx.now);
     const r = rulesOn(today);
     const { rows } = await ctx.tx.query('SELECT * FROM acc_rotations WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [actor.tenantId, id]);
@@ -328,7 +358,7 @@ export async function recordRotated(deps: AppDeps, actor: Actor, id: string, inp
     await ctx.tx.query('UPDATE acc_rotations SET rotated_on = $3, version = version + 1 WHERE tenant_id = $1 AND id = $2', [actor.tenantId, id, input.on]);
     await ctx.audit({ action: 'accountability.rotation.rotated', objectType: 'acc_rotation', objectId: id, article: r.rotation.article, payload: input });
     return { rotatedOn: input.on };
-  });
+  }
 }
 
 export async function internalControlView(deps: AppDeps, tenantId: string, now: Date) {
@@ -350,8 +380,13 @@ export async function internalControlView(deps: AppDeps, tenantId: string, now: 
 
 // ---------------- 第二十二条 应急预案 ----------------
 
-export async function registerPlan(deps: AppDeps, actor: Actor, input: { title: string; risk?: string; measures: string; responsibleUnitId: string; approvedOn: string; lastReviewedOn?: string }) {
-  return runUseCase(deps, actor, async (ctx) => {
+export function registerPlan(deps: AppDeps, actor: Actor, input: { title: string; risk?: string; measures: string; responsibleUnitId: string; approvedOn: string; lastReviewedOn?: string }) {
+  return runUseCase(deps, actor, (ctx) => registerPlanIn(ctx, input));
+}
+
+export async function registerPlanIn(ctx: UseCaseContext, input: { title: string; risk?: string; measures: string; responsibleUnitId: string; approvedOn: string; lastReviewedOn?: string }) {
+  const actor = ctx.actor;
+  {
     const today = shanghaiDate(ctx.now);
     const r = rulesOn(today);
     const org = await requireOrg(ctx.tx, actor.tenantId);
@@ -366,11 +401,16 @@ export async function registerPlan(deps: AppDeps, actor: Actor, input: { title: 
     await ctx.tx.query('UPDATE acc_plans SET next_review_on = $3 WHERE tenant_id = $1 AND id = $2', [actor.tenantId, id, t.due]);
     await ctx.audit({ action: 'accountability.plan.registered', objectType: 'acc_plan', objectId: id, article: r.planArticle, payload: { ...input, nextReviewOn: t.due } });
     return { id, nextReviewOn: t.due };
-  });
+  }
 }
 
-export async function reviewPlan(deps: AppDeps, actor: Actor, id: string, input: { on: string; summary: string }) {
-  return runUseCase(deps, actor, async (ctx) => {
+export function reviewPlan(deps: AppDeps, actor: Actor, id: string, input: { on: string; summary: string }) {
+  return runUseCase(deps, actor, (ctx) => reviewPlanIn(ctx, id, input));
+}
+
+export async function reviewPlanIn(ctx: UseCaseContext, id: string, input: { on: string; summary: string }) {
+  const actor = ctx.actor;
+  {
     const today = shanghaiDate(ctx.now);
     const r = rulesOn(today);
     const { rows } = await ctx.tx.query('SELECT * FROM acc_plans WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [actor.tenantId, id]);
@@ -385,7 +425,7 @@ export async function reviewPlan(deps: AppDeps, actor: Actor, id: string, input:
     await ctx.tx.query('INSERT INTO acc_plan_reviews (tenant_id, id, plan_id, reviewed_on, summary, recorded_by, recorded_at) VALUES ($1,$2,$3,$4,$5,$6,$7)', [actor.tenantId, newId('rev'), id, input.on, input.summary, actor.name, ctx.now]);
     await ctx.audit({ action: 'accountability.plan.reviewed', objectType: 'acc_plan', objectId: id, article: r.planArticle, payload: { ...input, nextReviewOn: t.due } });
     return { nextReviewOn: t.due };
-  });
+  }
 }
 
 export async function listPlans(deps: AppDeps, tenantId: string, now: Date) {
@@ -401,8 +441,13 @@ export async function listPlans(deps: AppDeps, tenantId: string, now: Date) {
 
 // ---------------- 第七十七条 不同意见 ----------------
 
-export async function recordDissent(deps: AppDeps, actor: Actor, input: { decisionRef: string; personId: string; channel: string; content: string; raisedOn: string }) {
-  return runUseCase(deps, actor, async (ctx) => {
+export function recordDissent(deps: AppDeps, actor: Actor, input: { decisionRef: string; personId: string; channel: string; content: string; raisedOn: string }) {
+  return runUseCase(deps, actor, (ctx) => recordDissentIn(ctx, input));
+}
+
+export async function recordDissentIn(ctx: UseCaseContext, input: { decisionRef: string; personId: string; channel: string; content: string; raisedOn: string }) {
+  const actor = ctx.actor;
+  {
     const today = shanghaiDate(ctx.now);
     const r = rulesOn(today);
     const org = await requireOrg(ctx.tx, actor.tenantId);
@@ -414,11 +459,16 @@ export async function recordDissent(deps: AppDeps, actor: Actor, input: { decisi
       [actor.tenantId, id, input.decisionRef, input.personId, input.channel, input.content, input.raisedOn, actor.name, ctx.now]);
     await ctx.audit({ action: 'accountability.dissent.recorded', objectType: 'acc_dissent', objectId: id, article: r.dissent.article, payload: { ...input, decisionStands: true } });
     return { id, decisionStands: true };
-  });
+  }
 }
 
-export async function recordRemade(deps: AppDeps, actor: Actor, id: string, input: { newDecisionRef: string; on: string }) {
-  return runUseCase(deps, actor, async (ctx) => {
+export function recordRemade(deps: AppDeps, actor: Actor, id: string, input: { newDecisionRef: string; on: string }) {
+  return runUseCase(deps, actor, (ctx) => recordRemadeIn(ctx, id, input));
+}
+
+export async function recordRemadeIn(ctx: UseCaseContext, id: string, input: { newDecisionRef: string; on: string }) {
+  const actor = ctx.actor;
+  {
     const today = shanghaiDate(ctx.now);
     const r = rulesOn(today);
     const { rows } = await ctx.tx.query('SELECT * FROM acc_dissents WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [actor.tenantId, id]);
@@ -429,7 +479,7 @@ export async function recordRemade(deps: AppDeps, actor: Actor, id: string, inpu
     await ctx.tx.query(`UPDATE acc_dissents SET status = 'remade', remade_ref = $3, remade_on = $4, version = version + 1 WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, id, input.newDecisionRef, input.on]);
     await ctx.audit({ action: 'accountability.dissent.remade', objectType: 'acc_dissent', objectId: id, article: r.dissent.article, payload: input });
     return { status: 'remade' };
-  });
+  }
 }
 
 export async function listDissents(deps: AppDeps, tenantId: string) {
