@@ -8,6 +8,7 @@ import { DocumentsPage } from './sections/documents/DocumentsPage.tsx';
 import { MeetingsPage } from './sections/meetings/MeetingsPage.tsx';
 import { CalendarPage } from './sections/calendar/CalendarPage.tsx';
 import { SupervisionPage } from './sections/supervision/SupervisionPage.tsx';
+import { AccountabilityPage } from './sections/accountability/AccountabilityPage.tsx';
 import { LeadersPage } from './sections/leaders/LeadersPage.tsx';
 import { OpennessPage } from './sections/openness/OpennessPage.tsx';
 import { DecisionsPage } from './sections/decisions/DecisionsPage.tsx';
@@ -25,6 +26,7 @@ export const sections: Section[] = [
   { key: 'meetings', label: '会议', pages: [{ path: '/meetings', label: '会议', element: <MeetingsPage /> }] },
   { key: 'decisions', label: '决策', pages: [{ path: '/decisions', label: '决策与立法', element: <DecisionsPage /> }] },
   { key: 'supervision', label: '督查', pages: [{ path: '/supervision', label: '督查', element: <SupervisionPage /> }] },
+  { key: 'accountability', label: '建议提案', pages: [{ path: '/accountability', label: '建议提案与监督', element: <AccountabilityPage /> }] },
   { key: 'leaders', label: '领导', pages: [{ path: '/leaders', label: '领导', element: <LeadersPage /> }] },
   { key: 'org', label: '组织机构', pages: [{ path: '/org', label: '组织机构', element: <OrgPage /> }] },
   { key: 'openness', label: '公开', pages: [{ path: '/openness', label: '公开', element: <OpennessPage /> }] },
