@@ -49,9 +49,12 @@ test('calendar API: is-workday, add (第六十六条 across 春节, 第二百零
     const post = (cookie: string) =>
       s.app.inject({ method: 'POST', url: '/api/v1/calendar/years', headers: { cookie }, payload: { yaml: YEAR_2027, reason: '通知已印发' } });
     assert.equal((await post(clerk)).statusCode, 403, 'a clerk may not load a year');
+    // every demo deadline computed while 2027 was unknown is recomputed when the year is loaded
+    const waiting = (await s.t.db.query(`SELECT count(*)::int AS n FROM deadlines WHERE 2027 = ANY(unknown_years)`)).rows[0].n;
     const r = await post(admin);
     assert.equal(r.statusCode, 201, r.body);
-    assert.deepEqual(r.json(), { year: 2027, notice: '国办发明电〔2026〕99号', recomputed: 0 });
+    assert.deepEqual(r.json(), { year: 2027, notice: '国办发明电〔2026〕99号', recomputed: waiting });
+    assert.equal((await s.t.db.query(`SELECT count(*)::int AS n FROM deadlines WHERE 2027 = ANY(unknown_years)`)).rows[0].n, 0);
     assert.deepEqual((await get('/api/v1/calendar/is-workday?date=2027-01-01')).body, { date: '2027-01-01', workday: false, unknownYears: [] });
     const again = await post(admin);
     assert.equal(again.statusCode, 409);
