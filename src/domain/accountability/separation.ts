@@ -1,3 +1,4 @@
+import { addMonths, type IsoDate } from '../calendar/date.ts';
 // Internal control (第四十三条): 分事行权、分岗设权、分级授权，定期轮岗.
 // In the sensitive flows the pack lists (财政资金分配使用、国有资产监管、政府投资、政府采购 …) the person who
 // drafted a matter never approves it; posts in those flows rotate after the pack's interval.
@@ -38,10 +39,7 @@ export function checkUnknownArea(area: string, r: { areas: string[]; article: nu
 
 /** The day a post held since `since` is due for rotation: the same day `intervalYears` later. */
 export function rotationDueOn(since: string, intervalYears: number): string {
-  const [y, m, d] = since.split('-').map(Number);
-  const ty = y + intervalYears;
-  const last = new Date(Date.UTC(ty, m, 0)).getUTCDate();
-  return `${ty}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  return addMonths(since as IsoDate, 12 * intervalYears);
 }
 
 export type RotationState = 'in_post' | 'due' | 'rotated';
