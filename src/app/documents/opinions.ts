@@ -8,7 +8,7 @@ import { isSilenceNoObjection, negotiationViolations, replyViolations, COORDINAT
 import { basedOn } from '../../domain/shared/article.ts';
 import { orgPort } from './ports.ts';
 import { calendar, deadlineRuleOf, isOffice, newId, params, routeTo, today, trail, viewerOf } from './common.ts';
-import { closeTrackedDeadlines, OPINION_OBJECT, trackOpinionDeadline } from './timers.ts';
+import { closeTrackedDeadlines, OPINION_OBJECT, opinionsEndedReason, trackOpinionDeadline, withdrawOpenOpinionRequests } from './timers.ts';
 
 const RULE = 'documents.countersign.replyLimit';
 
@@ -52,6 +52,17 @@ export async function requestOpinions(ctx: UseCaseContext, input: OpinionRequest
   }
   if (input.documentId) await routeTo(ctx, input.documentId, [], input.askedUnitIds);
   return ids;
+}
+
+/**
+ * The document left the state where opinions matter (办结, 退回, 印发, 分发, 撤回): called in the use case
+ * that moved it, after the state change. Its open requests and countersigns are ended as 已撤回（不再需要）,
+ * each on the trail, and their 无不同意见 timers cancelled. `reason` defaults to the document's new state.
+ */
+export async function endOpinionRequestsOfDocument(ctx: UseCaseContext, documentId: string, reason?: string): Promise<string[]> {
+  const why = reason ?? (await opinionsEndedReason(ctx, documentId));
+  if (!why) return [];
+  return withdrawOpenOpinionRequests(ctx, documentId, why);
 }
 
 export async function createOpinionRequests(deps: AppDeps, actor: Actor, input: OpinionRequestInput) {
@@ -125,7 +136,7 @@ export async function resolveCoordination(deps: AppDeps, actor: Actor, id: strin
     const allowed = [holderOf(org, c.coordinator_position_id, day), c.assistant_position_id ? holderOf(org, c.assistant_position_id, day) : null];
     if (!allowed.includes(actor.personId ?? undefined) && !isOffice(actor)) throw new AppError('DOC.NOT_YOUR_STEP');
     await ctx.tx.query(`UPDATE document_coordinations SET state = 'resolved', outcome = $2, conclusion = $3, resolved_at = $4 WHERE id = $1`, [id, input.outcome, input.conclusion, ctx.now]);
-    if (c.document_id) await trail(ctx, c.document_id, 'coordination_resolved', `协调结果（${COORDINATION_OUTCOME_LABELS[input.outcome]}）：${input.conclusion}`, 65, { coordinationId: id });
+    if (c.document_id) await trail(ctx, c.document_id, 'coordination_resolved', `协调结果（${COORDINATION_OUTCOME_LABELS[input.outcome]}）：${input.conclusion}`, params(day).articles.coordination, { coordinationId: id });
     return { ok: true };
   });
 }

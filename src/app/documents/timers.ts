@@ -10,11 +10,16 @@
 // Each timer fires once (claimed with FOR UPDATE SKIP LOCKED and marked fired with the handler's effects);
 // handlers are idempotent besides (an answered request or a finished assignment is skipped), and a year's
 // holiday arrangement loaded later moves the deadline and its timers (onDeadlineRecomputed).
+//
+// Opinions matter only while the document waits for them: once it is 办结, 退回, 印发, 分发 or 撤回, its
+// open requests are ended as 已撤回（不再需要）on the trail and their timers cancelled — when it leaves
+// that state (endOpinionRequestsOfDocument, opinions.ts), and in any case when a timer fires for one.
 import { registerTimerKind, type TimerRow } from '../../jobs/timers.ts';
 import { closeDeadline, onDeadlineRecomputed, trackDeadline, type TrackedDeadline } from '../calendar/deadlines.ts';
 import type { DeadlineOverride, DeadlineRule } from '../../domain/calendar/deadline.ts';
 import { leaderInCharge, unitById, type Org } from '../../domain/org/index.ts';
 import { basedOn } from '../../domain/shared/article.ts';
+import { OPINION_STATE_LABELS, STATE_LABELS, type DocState, type OpinionState } from '../../domain/documents/index.ts';
 import type { UseCaseContext } from '../context.ts';
 import { orgPort } from './ports.ts';
 import { calendar, pack, params, routeTo, today, trail } from './common.ts';
@@ -62,14 +67,60 @@ export async function closeTrackedDeadlines(ctx: UseCaseContext, objectType: str
   for (const r of rows as any[]) await closeDeadline(ctx, objectType, r.object_id, r.rule_id);
 }
 
+/** Document states in which opinions no longer matter: 办结, 退回, 印发, 分发, 撤回. */
+export const OPINIONS_ENDED_STATES: readonly DocState[] = ['closed', 'returned', 'issued', 'distributed', 'withdrawn'];
+
 /**
- * 第六十六条: records 无不同意见 for a request still open after its due day. Returns false (and changes
- * nothing) when it was answered, negotiated to a later day, or already recorded.
+ * Ends the open opinion requests of a document (all of them, or only `onlyIds`) as 已撤回（不再需要）:
+ * each on the document's trail citing the reply rule (第六十六条), its deadline closed and its pending
+ * timers cancelled, so no 无不同意见 is recorded for it later. Returns the ids ended.
  */
-export async function recordImpliedConsent(ctx: UseCaseContext, requestId: string): Promise<boolean> {
+export async function withdrawOpenOpinionRequests(ctx: UseCaseContext, documentId: string, reason: string, onlyIds?: string[]): Promise<string[]> {
+  const { rows } = await ctx.tx.query(
+    `UPDATE opinion_requests SET state = 'withdrawn', reply = $3, replied_at = $4, version = version + 1
+      WHERE tenant_id = $1 AND document_id = $2 AND state = 'open' ${onlyIds ? 'AND id = ANY($5::text[])' : ''}
+      RETURNING id, kind, asked_unit_id, requested_on, due`,
+    [ctx.actor.tenantId, documentId, `不再需要：${reason}`, ctx.now, ...(onlyIds ? [onlyIds] : [])]);
+  if (!rows.length) return [];
+  const ended = (rows as any[]).sort((a, b) => String(a.id).localeCompare(String(b.id)));
+  const ids = ended.map((r) => String(r.id));
+  await closeTrackedDeadlines(ctx, OPINION_OBJECT, ids);
+  const org = await loadOrg(ctx);
+  for (const r of ended) {
+    const art = params(String(r.requested_on)).articles.reply;
+    await trail(ctx, documentId, 'opinion_withdrawn',
+      `${unitName(org, r.asked_unit_id)}的${r.kind === 'countersign' ? '会签' : '征求意见'}已撤回，不再需要回复（${reason}）`, art,
+      { requestId: r.id, unitId: r.asked_unit_id, due: String(r.due), reason });
+  }
+  return ids;
+}
+
+/** Why a request is no longer waiting for a reply, or null when it still is. */
+export async function opinionsEndedReason(ctx: UseCaseContext, documentId: string | null): Promise<string | null> {
+  if (!documentId) return null;
+  const { rows } = await ctx.tx.query(`SELECT state FROM documents WHERE tenant_id = $1 AND id = $2`, [ctx.actor.tenantId, documentId]);
+  const state = (rows[0] as any)?.state as DocState | undefined;
+  return state && OPINIONS_ENDED_STATES.includes(state) ? `文件${STATE_LABELS[state]}` : null;
+}
+
+export type ImpliedConsentOutcome = { recorded: true } | { recorded: false; reason: string };
+
+/**
+ * 第六十六条: records 无不同意见 for a request still open after its due day, if its document still waits
+ * for opinions. A request whose document has since been closed, returned, issued or withdrawn is ended as
+ * 已撤回 instead; one answered, negotiated to a later day or already recorded is left as it is.
+ */
+export async function impliedConsent(ctx: UseCaseContext, requestId: string): Promise<ImpliedConsentOutcome> {
   const { rows } = await ctx.tx.query(`SELECT * FROM opinion_requests WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [ctx.actor.tenantId, requestId]);
   const r: any = rows[0];
-  if (!r || r.state !== 'open' || !(today(ctx) > String(r.due))) return false;
+  if (!r) return { recorded: false, reason: '征求意见不存在' };
+  if (r.state !== 'open') return { recorded: false, reason: `征求意见已结束（${OPINION_STATE_LABELS[r.state as OpinionState] ?? r.state}）` };
+  if (!(today(ctx) > String(r.due))) return { recorded: false, reason: `回复时限 ${r.due} 未过` };
+  const ended = await opinionsEndedReason(ctx, r.document_id);
+  if (ended) {
+    await withdrawOpenOpinionRequests(ctx, r.document_id, ended, [r.id]);
+    return { recorded: false, reason: `${ended}，征求意见已撤回，不记无不同意见` };
+  }
   const art = params(String(r.requested_on)).articles.silence;
   await ctx.tx.query(`UPDATE opinion_requests SET state = 'implied', replied_at = $2, reply = '无不同意见', version = version + 1 WHERE id = $1`, [r.id, ctx.now]);
   // the deadline is settled; the timer firing now is marked fired by the worker
@@ -80,7 +131,17 @@ export async function recordImpliedConsent(ctx: UseCaseContext, requestId: strin
   const payload = { requestId: r.id, unitId: r.asked_unit_id, due: String(r.due), reply: '无不同意见' };
   if (r.document_id) await trail(ctx, r.document_id, 'opinion_implied', label, art, payload);
   else await ctx.audit({ action: 'opinion.implied_consent', objectType: OPINION_OBJECT, objectId: r.id, article: art, payload: { ...payload, label } });
-  return true;
+  return { recorded: true };
+}
+
+/** impliedConsent, answering whether 无不同意见 was recorded. */
+export async function recordImpliedConsent(ctx: UseCaseContext, requestId: string): Promise<boolean> {
+  return (await impliedConsent(ctx, requestId)).recorded;
+}
+
+/** A timer that fired without effect keeps why in its payload (the worker marks it fired). */
+async function noteTimerSkipped(ctx: UseCaseContext, t: TimerRow, reason: string): Promise<void> {
+  await ctx.tx.query(`UPDATE timers SET payload = payload || $2::jsonb WHERE id = $1`, [t.id, JSON.stringify({ skipped: reason })]);
 }
 
 async function objectOfTimer(ctx: UseCaseContext, t: TimerRow): Promise<{ objectId: string; article: number; due: string } | null> {
@@ -103,7 +164,8 @@ let listening = false;
 export function registerDocumentTimerKinds(): void {
   registerTimerKind(IMPLIED_CONSENT_KIND, async (ctx, t) => {
     const o = await objectOfTimer(ctx, t);
-    if (o) await recordImpliedConsent(ctx, o.objectId);
+    const outcome: ImpliedConsentOutcome = o ? await impliedConsent(ctx, o.objectId) : { recorded: false, reason: '回复时限已结束（已回复、已撤回或已记录）' };
+    if (!outcome.recorded) await noteTimerSkipped(ctx, t, outcome.reason);
   });
 
   registerTimerKind(HANDLING_REMIND_KIND, async (ctx, t) => {
