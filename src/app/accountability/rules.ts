@@ -28,7 +28,20 @@ export interface AccountabilityRules {
   delaysArticle: number;
   /** the supervision items' time limit (督查事项办理时限) */
   itemLimitArticle: number;
+  /** 第八十九条: audit actions that put an item on the accountability list as returned (推诿线索) */
+  returnActions: { actions: string[]; article: number };
+  /** 第四十四条, 第四十七条: the kinds whose result goes to the portal, under which 第三十八条 category */
+  results: Partial<Record<CaseKind, ResultPublication>>;
 }
+
+export interface ResultPublication {
+  ruleId: string;
+  article: number;
+  /** 第三十八条 category on the portal */
+  category: string;
+}
+
+const RESULT_RULES = ['accountability.results.suggestionsPublished', 'accountability.results.publicSupervisionPublished'];
 
 export function rulesOn(on: string, p: Pack = pack()): AccountabilityRules {
   const conventions = countingConventions(p.conventions);
@@ -66,6 +79,11 @@ export function rulesOn(on: string, p: Pack = pack()): AccountabilityRules {
     replyLimitId: (kind, complex) => `supervision.${kind === 'proposal' ? 'proposals' : 'suggestions'}.${complex ? 'complexReplyLimit' : 'replyLimit'}`,
     delaysArticle: art('supervision.accountability.delays'),
     itemLimitArticle: art('supervision.items.timeLimit'),
+    returnActions: { actions: list(p, 'accountability.list.returnActions', 'actions', on), article: art('accountability.list.returnActions') },
+    results: Object.fromEntries(RESULT_RULES.flatMap((id) => {
+      const publication: ResultPublication = { ruleId: id, article: art(id), category: String(p.param(id, 'category', on).value) };
+      return list(p, id, 'kinds', on).map((kind) => [kind, publication]);
+    })),
     registerArticle: {
       suggestion: art('supervision.suggestions.register'), proposal: art('supervision.suggestions.register'),
       petition: art('supervision.petitions.intake'), reconsideration: art('supervision.reconsideration.decisionLimit'),

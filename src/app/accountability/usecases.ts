@@ -17,7 +17,8 @@ import { currentCalendar } from '../calendar/files.ts';
 import { closeDeadline, trackDeadline } from '../calendar/deadlines.ts';
 import { requireOrg, shanghaiDate } from '../org/usecases.ts';
 import { runQuery, runUseCase, type Actor, type AppDeps, type UseCaseContext } from '../context.ts';
-import { rulesOn, type AccountabilityRules } from './rules.ts';
+import { publishResultIn } from '../openness/publish.ts';
+import { pack, rulesOn, type AccountabilityRules, type ResultPublication } from './rules.ts';
 
 export const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
 const refuseAll = (v: Violation[]) => refusal(v.length === 1 ? v[0].code : 'ACC.REFUSED', v);
@@ -172,11 +173,18 @@ export async function recordStepIn(ctx: UseCaseContext, id: string, step: CaseSt
         }
         Object.assign(detail, { resultCode: req.resultCode ?? null, draftedBy: req.draftedBy ?? null });
         break;
-      case 'publish':
+      case 'publish': {
         set.published = true;
         detail.publishedAt = req.publishedAt ?? null;
         if (kind === 'media') article = r.cases.publicSupervisionArticle;
+        const rule = r.results[kind];
+        if (rule) {
+          const item = await publishResult(ctx, row, org, rule, req.on);
+          Object.assign(detail, { publishedItemId: item.id, category: rule.category });
+          article = rule.article;
+        }
         break;
+      }
       case 'route':
       case 'accept': {
         const intake = intakeDeadline(kind);
@@ -215,6 +223,31 @@ export async function recordStepIn(ctx: UseCaseContext, id: string, step: CaseSt
     await ctx.audit({ action: `accountability.${kind}.${step}`, objectType: OBJECT, objectId: id, article, payload: { on: req.on, summary: req.summary, ...detail, warnings: d.warnings.map((w) => w.code) } });
     return { id: sid, status: d.value.status, closedOn: d.value.closes ? req.on : null, warnings: d.warnings, ...detail };
   }
+}
+
+/** The step whose outcome is the published result: the answer (答复) or the handling (处理). */
+const RESULT_STEPS: CaseStep[] = ['reply', 'handle'];
+
+/** 第四十四条, 第四十七条: the result goes to the public portal in the transaction that records its publication. */
+async function publishResult(ctx: UseCaseContext, row: any, org: Org, rule: ResultPublication, on: string) {
+  const kind = row.kind as CaseKind;
+  const result = (await ctx.tx.query(
+    `SELECT step, on_date, summary, detail FROM acc_case_steps WHERE tenant_id = $1 AND case_id = $2 AND step = ANY($3)
+      ORDER BY on_date DESC, recorded_at DESC, id DESC LIMIT 1`, [ctx.actor.tenantId, row.id, RESULT_STEPS])).rows[0] as any;
+  const lead = row.lead_unit_id ? unitById(org, row.lead_unit_id) : undefined;
+  const co = (row.co_unit_ids as string[] ?? []).map((u) => unitName(org, u)).filter(Boolean);
+  const what = kind === 'media' ? '处理结果' : '办理结果';
+  const body = [
+    `${CASE_KIND_LABELS[kind]}：${row.title}${row.ref_no ? `（${row.ref_no}）` : ''}`,
+    ...(lead ? [`承办单位：${lead.name}${co.length ? `；协办单位：${co.join('、')}` : ''}`] : []),
+    ...(row.result_code ? [`办理结果分类：${row.result_code}`] : []),
+    `${what}：${result?.summary ?? ''}`,
+  ].join('\n');
+  return publishResultIn(ctx, {
+    sourceId: `${OBJECT}:${row.id}`, title: `${row.title}的${what}`, body, docNumber: row.ref_no ?? undefined,
+    docType: `${CASE_KIND_LABELS[kind]}${what}`, issuer: lead?.name ?? pack().meta.issuer ?? '', issuerUnitId: lead?.id,
+    issuedOn: result ? iso(result.on_date)! : on, category: rule.category, article: rule.article,
+  });
 }
 
 async function caseRows(tx: Queryable, tenantId: string, kind?: CaseKind, id?: string) {
@@ -496,9 +529,6 @@ export async function listDissents(deps: AppDeps, tenantId: string) {
 
 // ---------------- 第八十九条 问责清单 ----------------
 
-/** Actions in the audit record that mean an item was pushed back (推诿 candidates) — read only. */
-const BOUNCE_ACTIONS = ['accountability.suggestion.return', 'accountability.proposal.return', 'document.returned'];
-
 export async function accountabilityView(deps: AppDeps, tenantId: string, now: Date) {
   return runQuery(deps, async (tx) => {
     const today = shanghaiDate(now);
@@ -523,7 +553,7 @@ export async function accountabilityView(deps: AppDeps, tenantId: string, now: D
     for (const a of assigns) overdue.push({ source: '公文承办', objectType: 'document', objectId: a.document_id, title: a.title, unitId: a.unit_id, due: iso(a.due)!, article: Number(a.article), closedOn: a.done_at ? shanghaiDate(new Date(a.done_at)) : null });
     const bounces = (await tx.query(`SELECT a.object_type, a.object_id, a.action, a.article, a.at, a.payload, c.title, c.kind FROM audit_records a
         LEFT JOIN acc_cases c ON c.tenant_id = a.tenant_id AND c.id = a.object_id AND a.object_type = 'acc_case'
-        WHERE a.tenant_id = $1 AND a.action = ANY($2)`, [tenantId, BOUNCE_ACTIONS])).rows as any[];
+        WHERE a.tenant_id = $1 AND a.action = ANY($2)`, [tenantId, r.returnActions.actions])).rows as any[];
     const bounced: BounceEntry[] = bounces.map((b) => {
       const p = typeof b.payload === 'string' ? JSON.parse(b.payload) : b.payload ?? {};
       return { source: b.kind ? CASE_KIND_LABELS[b.kind as CaseKind] : '公文', objectType: b.object_type, objectId: b.object_id, title: b.title ?? p.label ?? b.object_id,
