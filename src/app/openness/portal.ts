@@ -7,6 +7,7 @@ import { opennessRules, shanghaiDate } from './rules.ts';
 
 export const KIND_LABELS: Record<string, string> = {
   document: '政府文件', meeting_decision: '会议决定', policy: '部门政策', interpretation: '政策解读', emergency: '突发事件信息发布',
+  handling_result: '办理结果',
 };
 export const STATUS_LABELS: Record<string, string> = { in_force: '现行有效', amended: '已修订', repealed: '已废止' };
 export const MEETING_TYPE_LABELS: Record<string, string> = { plenary: '市政府全体会议', executive: '市政府常务会议' };

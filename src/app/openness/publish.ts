@@ -1,4 +1,5 @@
-// Publishing to the portal (第三十九条): documents, meeting decisions and departments' policies go INTO
+// Publishing to the portal (第三十九条): documents, meeting decisions, departments' policies and the
+// handling results of suggestions, proposals and public supervision (第四十四条, 第四十七条) go INTO
 // published_items through these use cases; the portal reads nothing else, so nothing unpublished has
 // a URL. Interpretations (第四十条) and status changes (in force / amended / repealed) are recorded here too.
 import { randomUUID } from 'node:crypto';
@@ -119,7 +120,7 @@ async function fulfil(ctx: UseCaseContext, sourceType: string, sourceId: string,
 /** Demo data only: the day a historical item went on the portal (the API always publishes today). */
 export interface HistoricalPublication { publishedOn?: string }
 
-async function publish(ctx: UseCaseContext, c: Candidate, attribute: string | null, attributeReason: string | undefined, extra: Violation[], action: string, hist: HistoricalPublication = {}): Promise<PublishedItem> {
+async function publish(ctx: UseCaseContext, c: Candidate, attribute: string | null, attributeReason: string | undefined, extra: Violation[], action: string, hist: HistoricalPublication = {}, article?: number): Promise<PublishedItem> {
   const today = hist.publishedOn ?? shanghaiDate(ctx.now);
   const r = opennessRules(shanghaiDate(ctx.now));
   const v = [
@@ -131,7 +132,7 @@ async function publish(ctx: UseCaseContext, c: Candidate, attribute: string | nu
   if (v.length) throw refusal(v.some((x) => x.code === 'OPENNESS.NOT_PUBLISHABLE') ? 'OPENNESS.NOT_PUBLISHABLE' : v.some((x) => x.code === 'OPENNESS.ALREADY_PUBLISHED') ? 'OPENNESS.ALREADY_PUBLISHED' : 'OPENNESS.REFUSED', v);
   const id = await insertItem(ctx, c, today, today);
   const obligation = await fulfil(ctx, c.sourceType, c.sourceId, id, today);
-  await ctx.audit({ action, objectType: 'published_item', objectId: id, article: r.decisions.article, payload: { sourceType: c.sourceType, sourceId: c.sourceId, title: c.title, docNumber: c.docNumber ?? null, obligation } });
+  await ctx.audit({ action, objectType: 'published_item', objectId: id, article: article ?? r.decisions.article, payload: { sourceType: c.sourceType, sourceId: c.sourceId, title: c.title, docNumber: c.docNumber ?? null, obligation } });
   return { id, kind: c.kind, title: c.title, publishedOn: today, obligation };
 }
 
@@ -166,6 +167,35 @@ export function publishMeetingDecisionIn(ctx: UseCaseContext, input: PublishMeet
 
 export const publishMeetingDecision = (deps: AppDeps, actor: Actor, input: PublishMeetingDecisionInput) =>
   runUseCase(deps, actor, (ctx) => publishMeetingDecisionIn(ctx, input));
+
+/** A handling result of the supervision registers, published on the portal when its publication is recorded. */
+export interface PublishResultInput {
+  /** the case it reports on */
+  sourceId: string;
+  title: string;
+  body: string;
+  /** 建议、提案编号 */
+  docNumber?: string;
+  /** 人大代表建议办理结果, 政协提案办理结果, … */
+  docType: string;
+  issuer: string;
+  issuerUnitId?: string;
+  /** the day of the answer or handling the result reports */
+  issuedOn: string;
+  /** 第三十八条 category */
+  category: string;
+  /** the article that requires the publication (第四十四条 建议提案办理结果, 第四十七条 重大问题处理结果) */
+  article: number;
+}
+
+/** 第四十四条, 第四十七条: publishes a handling result on the portal, in the transaction that records it. */
+export function publishResultIn(ctx: UseCaseContext, input: PublishResultInput): Promise<PublishedItem> {
+  return publish(ctx, {
+    sourceType: 'handling_result', sourceId: input.sourceId, kind: 'handling_result', title: input.title, body: input.body,
+    docNumber: input.docNumber, docType: input.docType, issuer: input.issuer, issuerUnitId: input.issuerUnitId,
+    draftingUnitId: input.issuerUnitId, category: input.category, issuedOn: input.issuedOn,
+  }, '主动公开', undefined, [], 'openness.result_published', {}, input.article);
+}
 
 // ---- proactive publication obligations ---------------------------------------------------------
 
