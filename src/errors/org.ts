@@ -39,5 +39,18 @@ export const orgErrors = defineErrors({
   'ORG.RESERVED_TO_MAYOR': { status: 422, message: '该事项由市长签署，不因委托或外出转由他人行使', fix: '待市长返回后签署', article: 70 },
   'ORG.ACTING_ALSO_ABSENT': { status: 422, message: '代为负责的领导同一时间也不在岗', fix: '报市长（或秘书长）另行明确由谁负责' },
   'ORG.NO_DELEGATION_RULE': { status: 422, message: '工作规则未规定该职务外出期间由谁代理', fix: '由本单位或市政府另行明确' },
+  // organisation administration: units, people, appointments, 分管, 协助, AB岗
+  'ORG.UNIT_INACTIVE': { status: 422, message: '该单位在所填日期已撤销或尚未设立', fix: '选择该日仍存在的单位，或调整日期' },
+  'ORG.UNIT_ALREADY_INACTIVE': { status: 409, message: '该单位已撤销', fix: '刷新后查看单位的存续期间' },
+  'ORG.UNIT_NOT_DEACTIVATABLE': { status: 422, message: '市政府本身不能撤销', fix: '撤销市政府的工作部门或其他单位' },
+  'ORG.UNIT_STILL_IN_CHARGE': { status: 422, message: '撤销的单位仍列在市领导的分管中', fix: '在分管调整中把该单位移出', article: 11 },
+  'ORG.ASSIGNMENT_NOT_FOUND': { status: 404, message: '任职记录不存在', fix: '刷新后重试' },
+  'ORG.ASSIGNMENT_ALREADY_ENDED': { status: 409, message: '该任职在所填日期之前已经结束', fix: '刷新后查看任职的起止日期' },
+  'ORG.CHANGE_PRECEDES_RECORD': { status: 409, message: '现有记录自所填生效日当日或之后才开始，不能在生效日前结束', fix: '选择晚于现有记录开始日期的生效日期' },
+  'ORG.PORTFOLIO_TRANSFERRED': { status: 422, message: '单位由原分管市领导转为新的分管市领导', fix: '确认分管调整无误', article: 11 },
+  'ORG.BACKUP_PARTNER_NOT_MEMBER': { status: 422, message: 'AB岗搭档应为市政府组成人员（在任副市长）', fix: '先任命该职务，再设置AB岗', article: 8 },
+  'ORG.BACKUP_PAIR_DUPLICATE_POST': { status: 422, message: '同一位副市长在AB岗设置中出现了两次', fix: '每位副市长只列入一对AB岗', article: 11 },
+  'ORG.OPEN_STEPS_ON_LEAVE': { status: 422, message: '离任人员仍有未办结的签发或批办步骤', fix: '由继任者或AB岗搭档接办，或由办公室改派', article: 70 },
+  'ORG.POST_VACANT_AFTER': { status: 422, message: '任职结束后该职务空缺', fix: '及时任命继任者', article: 8 },
   'ORG.DEMO_DATA_INVALID': { status: 500, message: '演示数据不完整或引用错误', fix: '按列出的问题修正 demo/wuwei 下的数据文件' },
 });

@@ -17,7 +17,8 @@ export const ROLES: Record<string, RoleSpec> = {
   mayor: { label: '市长', permissions: LEADER },
   exec_vice_mayor: { label: '常务副市长', permissions: LEADER },
   vice_mayor: { label: '副市长', permissions: LEADER },
-  secretary_general: { label: '秘书长', permissions: LEADER },
+  // 秘书长 runs the office's daily work (第十二条), including keeping the organisation current
+  secretary_general: { label: '秘书长', permissions: [...LEADER, 'org.admin'] },
   deputy_secretary_general: { label: '副秘书长', permissions: LEADER },
   duty_officer: { label: '值班员', permissions: ['org.read', 'calendar.read', 'pack.read', 'leaders.read', 'leaders.duty', 'search.staff'] },
   system: { label: '系统', permissions: ['*'] },

@@ -24,6 +24,20 @@ import {
   positionsView,
   unitsView,
 } from '../../app/org/views.ts';
+import {
+  appoint,
+  createPerson,
+  createPosition,
+  createUnit,
+  deactivateUnit,
+  endAppointment,
+  renameUnit,
+  setAssistants,
+  setBackupPairs,
+  setPortfolio,
+} from '../../app/org/admin.ts';
+import { POSITION_KINDS } from '../../domain/org/types.ts';
+import { isoDateSchema } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 
 // Organisation (第八条–第十四条, 第七十九条): read the structure on a date, ask who acts for whom, record
@@ -32,6 +46,8 @@ const tags = ['组织机构'];
 const onDate = z.strictObject({ date: z.string().max(10).optional() });
 const day = z.string().max(10);
 const text = (max: number) => z.string().trim().min(1).max(max);
+const ref = z.string().min(1).max(64);
+const newRef = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '编号只能用小写字母、数字和连字符').max(63);
 
 const routes: RouteModule = (app, ctx) => {
   const dateOf = (q: { date?: string }) => requireDate(q.date ?? shanghaiDate(ctx.deps.clock.now()));
@@ -160,5 +176,128 @@ const routes: RouteModule = (app, ctx) => {
       body: z.strictObject({ revokedOn: day, reason: text(500).optional() }),
     },
   }, async (req) => ({ entrustment: await revokeEntrustment(ctx.deps, req.actor, { entrustmentId: req.params.id, revokedOn: req.body.revokedOn, reason: req.body.reason }) }));
+
+  // ---- administration: units, people, posts, 任免, 分管, 协助, AB岗 (第八条、第十一条、第十二条、第十四条) ----
+  const adminTags = ['组织机构管理'];
+  const admin = { permission: 'org.admin' };
+
+  app.get('/org/admin/assignments', {
+    config: { permission: 'org.read' },
+    schema: { tags: adminTags, summary: '任职记录（含已结束的），可按职务或人员筛选', querystring: z.strictObject({ positionId: ref.optional(), personId: ref.optional() }) },
+  }, async (req) => {
+    const org = await load(req.actor.tenantId);
+    const rows = org.assignments
+      .filter((a) => (!req.query.positionId || a.positionId === req.query.positionId) && (!req.query.personId || a.personId === req.query.personId))
+      .map((a) => ({
+        ...a,
+        title: org.positions.find((p) => p.id === a.positionId)?.title ?? a.positionId,
+        personName: org.people.find((p) => p.id === a.personId)?.name ?? a.personId,
+      }))
+      .sort((a, b) => b.period.from.localeCompare(a.period.from));
+    return { assignments: rows };
+  });
+
+  app.post('/org/admin/units', {
+    config: admin,
+    schema: {
+      tags: adminTags,
+      summary: '新设单位（可同时设主要负责同志职务，第十四条）',
+      body: z.strictObject({
+        id: newRef.optional(),
+        kind: z.enum(['government_office', 'constituent_department', 'affiliated_institution', 'county_government', 'external']),
+        name: text(100),
+        shortName: text(50),
+        parentId: ref.optional(),
+        affiliation: z.enum(['directly_affiliated', 'department_managed']).optional(),
+        order: z.number().int().min(0).max(10000).optional(),
+        from: isoDateSchema,
+        principalHeadTitle: text(50).optional(),
+      }),
+    },
+  }, async (req, reply) => reply.status(201).send(await createUnit(ctx.deps, req.actor, req.body)));
+
+  app.post('/org/admin/units/:id/rename', {
+    config: admin,
+    schema: { tags: adminTags, summary: '单位更名', params: z.strictObject({ id: ref }), body: z.strictObject({ name: text(100), shortName: text(50) }) },
+  }, async (req) => renameUnit(ctx.deps, req.actor, { unitId: req.params.id, ...req.body }));
+
+  app.post('/org/admin/units/:id/deactivate', {
+    config: admin,
+    schema: {
+      tags: adminTags,
+      summary: '撤销单位（自所填日期起不再存在）',
+      params: z.strictObject({ id: ref }),
+      body: z.strictObject({ from: isoDateSchema, reason: text(500).optional() }),
+    },
+  }, async (req) => deactivateUnit(ctx.deps, req.actor, { unitId: req.params.id, ...req.body }));
+
+  app.post('/org/admin/people', {
+    config: admin,
+    schema: { tags: adminTags, summary: '登记人员', body: z.strictObject({ id: newRef.optional(), name: text(50), gender: z.enum(['male', 'female']).optional() }) },
+  }, async (req, reply) => reply.status(201).send(await createPerson(ctx.deps, req.actor, req.body)));
+
+  app.post('/org/admin/positions', {
+    config: admin,
+    schema: {
+      tags: adminTags,
+      summary: '设置职务',
+      body: z.strictObject({ id: newRef.optional(), kind: z.enum(POSITION_KINDS), unitId: ref, title: text(50), order: z.number().int().min(0).max(10000).optional() }),
+    },
+  }, async (req, reply) => reply.status(201).send(await createPosition(ctx.deps, req.actor, req.body)));
+
+  app.post('/org/admin/appointments', {
+    config: admin,
+    schema: {
+      tags: adminTags,
+      summary: '任职：某人自某日起担任某职务；可同时免去原任职者（同一职务同一时间只能由一人担任）',
+      body: z.strictObject({
+        personId: ref,
+        positionId: ref,
+        from: isoDateSchema,
+        concurrent: z.boolean().optional(),
+        replaceCurrent: z.boolean().optional(),
+        basis: text(100).optional(),
+      }),
+    },
+  }, async (req, reply) => reply.status(201).send(await appoint(ctx.deps, req.actor, req.body)));
+
+  app.post('/org/admin/appointments/:id/end', {
+    config: admin,
+    schema: {
+      tags: adminTags,
+      summary: '免职：任职截止于所填日期（含当日）；离任人员未办结的签发、批办步骤作为提示列出',
+      params: z.strictObject({ id: ref }),
+      body: z.strictObject({ lastDay: isoDateSchema, basis: text(100).optional() }),
+    },
+  }, async (req) => endAppointment(ctx.deps, req.actor, { assignmentId: req.params.id, ...req.body }));
+
+  app.post('/org/admin/leaders/:id/portfolio', {
+    config: admin,
+    schema: {
+      tags: adminTags,
+      summary: '分管调整：自生效日起替换该市领导分管的部门和领域（第十一条）；从其他市领导处转来的部门一并调整',
+      params: z.strictObject({ id: ref }),
+      body: z.strictObject({ unitIds: z.array(ref).max(100), areas: z.array(text(50)).max(50), from: isoDateSchema }),
+    },
+  }, async (req) => setPortfolio(ctx.deps, req.actor, { positionId: req.params.id, ...req.body }));
+
+  app.post('/org/admin/leaders/:id/assistants', {
+    config: admin,
+    schema: {
+      tags: adminTags,
+      summary: '副秘书长协助调整：自生效日起替换协助该市领导的副秘书长（第十二条）',
+      params: z.strictObject({ id: ref }),
+      body: z.strictObject({ assistantPositionIds: z.array(ref).max(20), from: isoDateSchema }),
+    },
+  }, async (req) => setAssistants(ctx.deps, req.actor, { positionId: req.params.id, ...req.body }));
+
+  app.post('/org/admin/backup-pairs', {
+    config: admin,
+    schema: {
+      tags: adminTags,
+      summary: 'AB岗设置：自生效日起替换全部副市长AB岗（第十一条），搭档须为市政府组成人员（第八条）',
+      body: z.strictObject({ pairs: z.array(z.tuple([ref, ref])).max(20), from: isoDateSchema }),
+    },
+  }, async (req) => setBackupPairs(ctx.deps, req.actor, req.body));
 };
 export default routes;
