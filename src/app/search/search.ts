@@ -7,9 +7,22 @@ import { AppError } from '../../errors/index.ts';
 import { cleanQuery, snippet, type SearchLimits } from '../../domain/openness/search.ts';
 import { indexTokens, queryTokens } from './tokenizer.ts';
 import { documentAccessSql, type DocumentAccess } from './access.ts';
+import { rankingPlan } from './plan.ts';
 
 export const SEARCH_LIMITS: SearchLimits = { maxChars: 100, maxTerms: 12 };
 const SNIPPET_WIDTH = 120;
+/**
+ * A search counts its matches up to this many. Beyond it the answer carries totalCapped and the portal
+ * says 约 10,000+ 条: no reader pages through ten thousand results, and counting every match of a common
+ * word would read a tenth of the index for each search.
+ */
+export const SEARCH_COUNT_CAP = 10_000;
+/**
+ * With more matches than SEARCH_COUNT_CAP, 相关度 ranks (ts_rank_cd) a bounded set of candidates: the newest
+ * RANK_WINDOW matches and the newest RANK_WINDOW title matches (a page further down widens the set to
+ * reach it). With fewer matches every match is ranked.
+ */
+export const RANK_WINDOW = 200;
 
 export interface SearchEntry {
   tenantId: string;
@@ -49,16 +62,19 @@ export async function setEntryStatus(tx: Queryable, tenantId: string, objectType
   await tx.query('UPDATE search_entries SET status = $4 WHERE tenant_id = $1 AND object_type = $2 AND object_id = $3', [tenantId, objectType, objectId, status]);
 }
 
+export type SearchSort = 'relevance' | 'newest';
+
 export interface SearchQuery {
   q: string;
   kind?: string;
   year?: number;
   issuer?: string;
   status?: string;
+  /** 相关度 (default) or 最新 (by date, newest first) */
+  sort?: SearchSort;
   limit?: number;
   offset?: number;
 }
-
 export interface SearchScope {
   /** 'public' sees published entries only; 'staff' sees public entries and the staff entries allowed */
   scope: 'public' | 'staff';
@@ -94,7 +110,34 @@ function tsqueryText(terms: string[]): string {
     .join(' & ');
 }
 
-export async function search(tx: Queryable, tenantId: string, scope: SearchScope, query: SearchQuery): Promise<{ total: number; hits: SearchHit[]; terms: string[] }> {
+export interface SearchResult {
+  /** matches counted, at most SEARCH_COUNT_CAP (then totalCapped: the UI says 约 10,000+ 条) */
+  total: number;
+  totalCapped: boolean;
+  sort: SearchSort;
+  /** relevance only: null when every match was ranked, else how many candidates were (see rankingPlan) */
+  rankedAmong: number | null;
+  hits: SearchHit[];
+  terms: string[];
+}
+
+/** the columns a hit shows (the body only for its snippet) */
+const HIT_COLUMNS = `s.object_type, s.object_id, s.kind, s.title, s.doc_number, s.issuer, s.dated_on, s.status, s.scope, s.body`;
+/** the date order of the indexes search_entries_dated / search_entries_public_dated (0750) */
+const DATE_ORDER = `s.dated_on DESC NULLS LAST, s.object_id, s.object_type`;
+const TSQ = `to_tsquery('simple', $2)`;
+/**
+ * How an entry matches the query. 'index': the @@ operator, answered by the GIN index on tsv (or on the
+ * title lexemes) — what a search with few matches uses. 'walk': the same test through its function
+ * ts_match_vq, which no index answers, so the planner reads entries newest first through the date index
+ * and stops after the page — used only once the capped count has shown the matches are dense.
+ */
+function matchSql(how: 'index' | 'walk', field: 'all' | 'title'): string {
+  const v = field === 'title' ? `ts_filter(s.tsv, '{a}')` : 's.tsv';
+  return how === 'index' ? `${v} @@ ${TSQ}` : `ts_match_vq(${v}, ${TSQ})`;
+}
+
+export async function search(tx: Queryable, tenantId: string, scope: SearchScope, query: SearchQuery): Promise<SearchResult> {
   const c = cleanQuery(query.q ?? '', SEARCH_LIMITS);
   if (!c.ok) {
     throw new AppError('OPENNESS.SEARCH_QUERY_INVALID', {
@@ -104,7 +147,8 @@ export async function search(tx: Queryable, tenantId: string, scope: SearchScope
   const terms = queryTokens(c.cleaned, SEARCH_LIMITS.maxTerms);
   if (!terms.length) throw new AppError('OPENNESS.SEARCH_QUERY_INVALID', { message: '请输入检索词（文字或数字）' });
   const params: unknown[] = [tenantId, tsqueryText(terms)];
-  const where: string[] = ['s.tenant_id = $1', `s.tsv @@ to_tsquery('simple', $2)`];
+  // the scope and filter conditions; the match condition is added per statement (matchSql)
+  const where: string[] = ['s.tenant_id = $1'];
   let from = 'search_entries s';
   if (scope.scope === 'public') where.push(`s.scope = 'public'`);
   else {
@@ -125,21 +169,57 @@ export async function search(tx: Queryable, tenantId: string, scope: SearchScope
   if (query.kind) { params.push(query.kind); where.push(`s.kind = $${params.length}`); }
   if (query.issuer) { params.push(query.issuer); where.push(`s.issuer = $${params.length}`); }
   if (query.status) { params.push(query.status); where.push(`s.status = $${params.length}`); }
-  if (query.year) { params.push(query.year); where.push(`EXTRACT(YEAR FROM s.dated_on) = $${params.length}`); }
-  const w = where.join(' AND ');
-  const total = (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${from} WHERE ${w}`, params)).rows[0].n;
+  if (query.year) {
+    // a date range rather than EXTRACT(YEAR …): the date index starts reading at the year's end
+    params.push(`${query.year}-01-01`, `${query.year + 1}-01-01`);
+    where.push(`s.dated_on >= $${params.length - 1}::date AND s.dated_on < $${params.length}::date`);
+  }
+  const w = (how: 'index' | 'walk', field: 'all' | 'title' = 'all') => [...where, matchSql(how, field)].join(' AND ');
   const limit = Math.min(Math.max(query.limit ?? 20, 1), 50);
   const offset = Math.max(query.offset ?? 0, 0);
-  const { rows } = await tx.query(
-    `SELECT s.object_type, s.object_id, s.kind, s.title, s.doc_number, s.issuer, s.dated_on, s.status, s.scope, s.body,
-            ts_rank_cd(s.tsv, to_tsquery('simple', $2)) AS rank
-       FROM ${from} WHERE ${w}
-      ORDER BY rank DESC, s.dated_on DESC NULLS LAST, s.object_id
-      LIMIT ${limit} OFFSET ${offset}`,
-    params,
-  );
+  const sort: SearchSort = query.sort === 'newest' ? 'newest' : 'relevance';
+
+  // 1. how many match, counting no further than the cap (the GIN index; bounded work for any term)
+  const counted = (await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${w('index')} LIMIT ${SEARCH_COUNT_CAP + 1}) m`, params)).rows[0].n;
+  const capped = counted > SEARCH_COUNT_CAP;
+  const plan = rankingPlan({ matches: counted, cap: SEARCH_COUNT_CAP, sort, window: RANK_WINDOW, offset, limit });
+  let rows: Record<string, any>[] = [];
+  if (plan.kind === 'none') rows = [];
+  else if (plan.kind === 'all') {
+    // few matches: all of them from the GIN index (materialized, so no ORDER BY … LIMIT can turn this into a
+    // walk of the date index), ordered, then the page's columns
+    const order = sort === 'newest' ? `m.dated_on DESC NULLS LAST, m.object_id, m.object_type` : `m.rank DESC, m.dated_on DESC NULLS LAST, m.object_id, m.object_type`;
+    ({ rows } = await tx.query(
+      `WITH m AS MATERIALIZED (
+         SELECT s.object_type, s.object_id, s.dated_on${sort === 'relevance' ? `, ts_rank_cd(s.tsv, ${TSQ}) AS rank` : ', 0 AS rank'}
+           FROM ${from} WHERE ${w('index')})
+       SELECT ${HIT_COLUMNS}, p.rank FROM (SELECT * FROM m ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) p
+         JOIN search_entries s ON s.tenant_id = $1 AND s.object_type = p.object_type AND s.object_id = p.object_id
+        ORDER BY ${order.replaceAll('m.', 'p.')}`, params));
+  } else if (plan.kind === 'newest') {
+    // many matches, newest first: the date index, stopping after the page
+    ({ rows } = await tx.query(
+      `SELECT ${HIT_COLUMNS}, 0 AS rank FROM ${from} WHERE ${w('walk')} ORDER BY ${DATE_ORDER} LIMIT ${limit} OFFSET ${offset}`, params));
+  } else {
+    // many matches, by relevance: ts_rank_cd over a bounded candidate set — the newest `window` matches and the
+    // newest `window` title matches (title words weigh most, so the best-ranked entries are among them)
+    const titles = await titleCandidates(tx, from, w, params, plan.window);
+    ({ rows } = await tx.query(
+      `WITH c AS (
+         (SELECT s.object_type, s.object_id FROM ${from} WHERE ${w('walk')} ORDER BY ${DATE_ORDER} LIMIT ${plan.window})
+         UNION
+         SELECT t.object_type, t.object_id FROM unnest($${params.length + 1}::text[], $${params.length + 2}::text[]) AS t(object_type, object_id))
+       SELECT ${HIT_COLUMNS}, ts_rank_cd(s.tsv, ${TSQ}) AS rank
+         FROM c JOIN search_entries s ON s.tenant_id = $1 AND s.object_type = c.object_type AND s.object_id = c.object_id
+        ORDER BY rank DESC, ${DATE_ORDER} LIMIT ${limit} OFFSET ${offset}`,
+      [...params, titles.map((t) => t.object_type), titles.map((t) => t.object_id)]));
+  }
   return {
-    total,
+    total: capped ? SEARCH_COUNT_CAP : counted,
+    totalCapped: capped,
+    sort,
+    rankedAmong: plan.kind === 'window' ? plan.window : null,
     terms,
     hits: rows.map((r) => ({
       objectType: r.object_type,
@@ -156,4 +236,17 @@ export async function search(tx: Queryable, tenantId: string, scope: SearchScope
       titleHighlights: snippet(r.title, terms, r.title.length + 1).highlights,
     })),
   };
+}
+
+/**
+ * The newest `window` entries whose title matches, within the caller's scope. Same two steps as the search:
+ * the title GIN index (0750) while title matches are few, the date index when the capped count shows they are many.
+ */
+async function titleCandidates(tx: Queryable, from: string, w: (how: 'index' | 'walk', field: 'all' | 'title') => string, params: unknown[], window: number) {
+  const { rows } = await tx.query<{ object_type: string; object_id: string; n: number }>(
+    `WITH t AS MATERIALIZED (SELECT s.object_type, s.object_id, s.dated_on FROM ${from} WHERE ${w('index', 'title')} LIMIT ${SEARCH_COUNT_CAP + 1})
+     SELECT s.object_type, s.object_id, (SELECT count(*)::int FROM t) AS n FROM t s ORDER BY ${DATE_ORDER} LIMIT ${window}`, params);
+  if (!rows.length || rows[0].n <= SEARCH_COUNT_CAP) return rows;
+  return (await tx.query<{ object_type: string; object_id: string }>(
+    `SELECT s.object_type, s.object_id FROM ${from} WHERE ${w('walk', 'title')} ORDER BY ${DATE_ORDER} LIMIT ${window}`, params)).rows;
 }

@@ -41,10 +41,11 @@ const routes: RouteModule = (app, ctx) => {
   app.get('/public/search', {
     config: pub,
     schema: {
-      tags, summary: '全文检索（仅已公开信息）',
+      tags, summary: '全文检索（仅已公开信息；相关度或最新排序；命中逾 1 万条时计数封顶，totalCapped）',
       querystring: z.strictObject({
         q: z.string().max(400), kind: short, issuer: short, year,
         status: z.enum(['in_force', 'amended', 'repealed']).optional(),
+        sort: z.enum(['relevance', 'newest']).optional(),
         page: z.coerce.number().int().min(1).max(500).optional(),
       }),
     },
@@ -53,11 +54,11 @@ const routes: RouteModule = (app, ctx) => {
     return runQuery(ctx.deps, (tx) => search(tx, req.actor.tenantId, { scope: 'public' }, { ...q, limit: 20, offset: ((page ?? 1) - 1) * 20 }));
   });
 
-  app.post('/public/requests', { config: pub, schema: { tags, summary: '提交政府信息公开申请（回执含受理编号和查询码）', body: submitRequestInput } },
+  app.post('/public/requests', { config: { ...pub, rateLimit: 'public_submission' }, schema: { tags, summary: '提交政府信息公开申请（回执含受理编号和查询码）', body: submitRequestInput } },
     async (req, reply) => { reply.status(201); return submitRequest(ctx.deps, req.actor, req.body); });
 
   app.post('/public/requests/query', {
-    config: pub,
+    config: { ...pub, rateLimit: 'public_lookup' },
     schema: { tags, summary: '凭受理编号和查询码查询申请办理情况', body: z.strictObject({ receiptNo: z.string().min(1).max(40), code: z.string().min(1).max(40) }) },
   }, async (req) => queryRequest(ctx.deps, req.actor.tenantId, req.body.receiptNo, req.body.code));
 };

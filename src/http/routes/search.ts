@@ -8,10 +8,11 @@ const routes: RouteModule = (app, ctx) => {
   app.get('/search', {
     config: { permission: 'search.staff' },
     schema: {
-      tags: ['检索'], summary: '全文检索（工作人员）',
+      tags: ['检索'], summary: '全文检索（工作人员；相关度或最新排序；命中逾 1 万条时计数封顶，totalCapped）',
       querystring: z.strictObject({
         q: z.string().max(400), kind: z.string().max(40).optional(), issuer: z.string().max(100).optional(),
         year: z.coerce.number().int().min(1949).max(2999).optional(), status: z.string().max(20).optional(),
+        sort: z.enum(['relevance', 'newest']).optional(),
         page: z.coerce.number().int().min(1).max(500).optional(),
       }),
     },
