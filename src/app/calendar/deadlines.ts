@@ -46,7 +46,8 @@ export interface DeadlineTimers {
 }
 
 type Listener = {
-  recomputed?: (ctx: UseCaseContext, d: TrackedDeadline, before: { due: string; unknownYears: number[] }) => Promise<void>;
+  /** `calendar` is the one the deadline was recomputed with (the process installs it after the commit) */
+  recomputed?: (ctx: UseCaseContext, d: TrackedDeadline, before: { due: string; unknownYears: number[] }, calendar: CalendarIndex) => Promise<void>;
 };
 const listeners = new Map<string, Listener>();
 
@@ -199,7 +200,7 @@ export async function recomputeDeadlinesForYear(ctx: UseCaseContext, year: numbe
       article: before.article,
       payload: { ruleId: before.ruleId, year, dueBefore: before.due, due: d.due, unknownYearsBefore: before.unknownYears, unknownYears: d.unknownYears },
     });
-    await listeners.get(before.objectType)?.recomputed?.(ctx, after, { due: before.due, unknownYears: before.unknownYears });
+    await listeners.get(before.objectType)?.recomputed?.(ctx, after, { due: before.due, unknownYears: before.unknownYears }, cal);
   }
   return rows.length;
 }

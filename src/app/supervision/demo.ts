@@ -22,7 +22,7 @@ import { addDays } from '../org/demo.ts';
 import { insertAbsence } from '../org/repo.ts';
 import { rulesOn } from './rules.ts';
 import { newId } from './usecases.ts';
-import { scheduleItemTimers } from './timers.ts';
+import { scheduleItemTimers, trackItemDeadline } from './timers.ts';
 
 export async function seedDemoSupervision(ctx: UseCaseContext): Promise<void> {
   const file = join(DEMO_DIR, 'supervision.yaml');
@@ -82,7 +82,8 @@ export async function seedDemoSupervision(ctx: UseCaseContext): Promise<void> {
     const d = checkOpening({ title: it.title, kind: it.kind, scope: it.scope, supervisor: ref(it.supervisor), lead: ref(it.lead), cooperating: (it.cooperating ?? []).map(ref),
       source, designation, findingSource: it.findingSource, openedOn }, open, gov, r.items);
     if (!d.ok) fail(`督查事项「${it.title}」不能立项：${d.violations.map((v) => v.message).join('；')}`);
-    const dl = computeDeadline(r.itemDeadline, openedOn, shippedCalendar(), it.due ? { by: '督查方案', reason: it.due.reason, due: day(it.due.day) as IsoDate } : undefined);
+    const override = it.due ? { by: '督查方案', reason: it.due.reason, due: day(it.due.day) as IsoDate } : undefined;
+    const dl = computeDeadline(r.itemDeadline, openedOn, shippedCalendar(), override);
     if (!dl.ok) fail(`督查事项「${it.title}」的时限有误：${dl.violations.map((v) => v.message).join('；')}`);
     const deadline = dl.value;
     const chaseFrom = followUp({ due: deadline.due, unknownYears: deadline.unknownYears, closed: false, lastReportOn: openedOn }, today, shippedCalendar(), r.followUp).chaseFrom;
@@ -132,7 +133,10 @@ export async function seedDemoSupervision(ctx: UseCaseContext): Promise<void> {
       await ctx.audit({ action: 'supervision.government_report', objectType: 'supervision_item', objectId: id, article: r.items.rectificationArticle, payload: { on: day(it.governmentReport.day), summary: it.governmentReport.summary } });
     } });
     for (const t of timeline.sort((a, b) => a.on.localeCompare(b.on))) await t.run();
-    if (!closedOn) await scheduleItemTimers(ctx, id, deadline.due, chaseFrom);
+    if (!closedOn) {
+      await trackItemDeadline(ctx, id, r.itemDeadline, openedOn, override);
+      await scheduleItemTimers(ctx, id, deadline.due, chaseFrom);
+    }
   }
 
   // ---- 外出报备 ----

@@ -18,7 +18,7 @@ import { requireOrg, shanghaiDate } from '../org/usecases.ts';
 import { orgRulesOn } from '../org/rules.ts';
 import { runQuery, runUseCase, type Actor, type AppDeps } from '../context.ts';
 import { rulesOn } from './rules.ts';
-import { cancelItemTimers, scheduleItemTimers } from './timers.ts';
+import { cancelItemTimers, scheduleItemTimers, trackItemDeadline } from './timers.ts';
 
 export const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
 const refuseAll = (fallback: string, v: Violation[]) => refusal(v.length === 1 ? v[0].code : fallback, v);
@@ -217,7 +217,8 @@ export async function openItem(deps: AppDeps, actor: Actor, input: ItemInput) {
       await ctx.tx.query('SELECT id FROM tenants WHERE id = $1 FOR UPDATE', [actor.tenantId]);
       const open = (await ctx.tx.query(`SELECT i.id, i.title, i.matter_key, i.supervisor_unit_id FROM sup_items i WHERE i.tenant_id = $1 AND i.closed_on IS NULL`, [actor.tenantId])).rows as any[];
       const d = checkOpening(draft, open.map((o) => ({ id: o.id, title: o.title, matterKey: o.matter_key, supervisorUnitId: o.supervisor_unit_id, supervisorName: unitName(org, o.supervisor_unit_id) })), governmentUnitId(org), r.items);
-      const deadline = computeDeadline(r.itemDeadline, today, shippedCalendar(), input.due ? { by: actor.name, reason: input.dueReason ?? '督查方案另定时限', due: input.due as IsoDateC } : undefined);
+      const override = input.due ? { by: actor.name, reason: input.dueReason ?? '督查方案另定时限', due: input.due as IsoDateC } : undefined;
+      const deadline = computeDeadline(r.itemDeadline, today, shippedCalendar(), override);
       const violations = [...(d.ok ? [] : d.violations), ...(deadline.ok ? [] : deadline.violations)];
       if (violations.length || !d.ok || !deadline.ok) throw refuseAll('SUP.REFUSED', violations);
       const dl = deadline.value;
@@ -233,6 +234,7 @@ export async function openItem(deps: AppDeps, actor: Actor, input: ItemInput) {
           today, dl.due, chaseFrom, dl.unknownYears, JSON.stringify(dl), r.packId, actor.name, ctx.now]);
       await ctx.tx.query(`INSERT INTO sup_item_events (tenant_id, id, item_id, event_type, stage, on_date, summary, detail, recorded_by, recorded_at) VALUES ($1,$2,$3,'stage','opened',$4,$5,$6,$7,$8)`,
         [actor.tenantId, newId('ev'), id, today, `立项：${input.title}`, JSON.stringify({ due: dl.due, designation: input.designation ?? null }), actor.name, ctx.now]);
+      await trackItemDeadline(ctx, id, r.itemDeadline, today, override);
       await scheduleItemTimers(ctx, id, dl.due, chaseFrom);
       await ctx.audit({ action: 'supervision.opened', objectType: 'supervision_item', objectId: id, article: r.items.lifecycleArticle,
         payload: { title: input.title, kind: input.kind, scope: input.scope, supervisor: input.supervisorUnitId, lead: input.leadUnitId, cooperating: input.cooperatingUnitIds, due: dl.due, designation: input.designation ?? null, source: input.source ?? null } });
