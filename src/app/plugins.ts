@@ -11,6 +11,7 @@ import { seedDemoOpenness } from './openness/demo.ts';
 import { meetingsBackground } from './meetings/timers.ts';
 import { searchBackground } from './search/documents.ts';
 import { seedDemoAccountability } from './accountability/demo.ts';
+import { decisionsBackground } from './decisions/timers.ts';
 
 // What each context plugs into the runtime: its demo data (in dependency order) and its background work.
 
@@ -27,6 +28,7 @@ export const demoSeeders: DemoSeeder[] = [
 
 export const backgroundTasks: BackgroundTask[] = [
   meetingsBackground,
+  decisionsBackground,
   calendarBackground,
   documentsBackground,
   searchBackground,

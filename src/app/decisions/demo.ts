@@ -18,6 +18,7 @@ import { requireOrg, shanghaiDate } from '../org/usecases.ts';
 import { addDays } from '../org/demo.ts';
 import { decisionsRulesOn } from './rules.ts';
 import { meetingDecisionOf, newId } from './usecases.ts';
+import { scheduleEvaluationReminder } from './timers.ts';
 
 export async function seedDemoDecisions(ctx: UseCaseContext): Promise<void> {
   const file = join(DEMO_DIR, 'decisions.yaml');
@@ -68,6 +69,7 @@ export async function seedDemoDecisions(ctx: UseCaseContext): Promise<void> {
     for (const e of m.tracking ?? []) {
       await ctx.tx.query(`INSERT INTO dec_tracking (tenant_id, decision_id, stage, on_date, summary, recorded_by, recorded_at) VALUES ($1,$2,$3,$4,$5,$6,$7)`, [t, id, e.stage, day(e.day), e.summary, by, ctx.now]);
     }
+    if (decided && !(m.tracking ?? []).some((e: any) => e.stage === 'evaluation')) await scheduleEvaluationReminder(ctx, id, decided.due.date);
   }
 
   for (const c of data.collective ?? []) {

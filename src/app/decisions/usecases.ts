@@ -18,6 +18,7 @@ import { shippedCalendar } from '../calendar/files.ts';
 import { requireOrg, shanghaiDate } from '../org/usecases.ts';
 import { runQuery, runUseCase, type Actor, type AppDeps, type UseCaseContext } from '../context.ts';
 import { decisionsRulesOn } from './rules.ts';
+import { cancelEvaluationReminder, EVALUATION_REMINDED, scheduleEvaluationReminder } from './timers.ts';
 
 export const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
 const refuseAll = (v: Violation[]) => refusal(v.length === 1 ? v[0].code : 'DEC.REFUSED', v);
@@ -126,6 +127,8 @@ export async function decideMajor(deps: AppDeps, actor: Actor, id: string, input
     await ctx.tx.query(`UPDATE dec_major_decisions SET status = 'decided', decided_on = $3, decision_text = $4, meeting_id = $5, topic_id = $6, evaluation_due = $7,
       evaluation_unknown_years = $8, version = version + 1 WHERE tenant_id = $1 AND id = $2`,
       [actor.tenantId, id, input.on, input.text, link.found!.meetingId, link.found!.topicId, due.date, due.unknownYears]);
+    // 第三十六条: the 决策后评估 reminder on the evaluation date
+    await scheduleEvaluationReminder(ctx, id, due.date);
     await ctx.audit({ action: 'major_decision.decided', objectType: 'major_decision', objectId: id, article: r.major.stepsArticle,
       payload: { on: input.on, meetingId: link.found!.meetingId, topicId: link.found!.topicId, evaluationDue: due.date, warnings: d.warnings } });
     return { id, evaluationDue: due.date, warnings: d.warnings };
@@ -142,12 +145,13 @@ export async function recordTracking(deps: AppDeps, actor: Actor, id: string, e:
     await ctx.tx.query(`INSERT INTO dec_tracking (tenant_id, decision_id, stage, on_date, summary, recorded_by, recorded_at) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
       [actor.tenantId, id, e.stage, e.on, e.summary, actor.name, ctx.now]);
     await ctx.tx.query('UPDATE dec_major_decisions SET version = version + 1 WHERE tenant_id = $1 AND id = $2', [actor.tenantId, id]);
+    if (e.stage === 'evaluation') await cancelEvaluationReminder(ctx, id);
     await ctx.audit({ action: 'major_decision.tracked', objectType: 'major_decision', objectId: id, article: r.major.trackingArticle, payload: e });
     return { ok: true };
   });
 }
 
-function majorView(org: Org, x: Awaited<ReturnType<typeof loadMajor>>, today: string) {
+function majorView(org: Org, x: Awaited<ReturnType<typeof loadMajor>>, today: string, reminders: { at: string; message: string }[] = []) {
   const r = decisionsRulesOn(today);
   const { row } = x;
   const evaluated = x.tracking.some((t) => t.stage === 'evaluation');
@@ -163,12 +167,19 @@ function majorView(org: Org, x: Awaited<ReturnType<typeof loadMajor>>, today: st
     missingSteps: r.major.steps.filter((s) => !x.latest.some((l) => l.step === s)).map((s) => stepLabel(s, r.major)),
     consultations: x.consultations.map((c) => ({ party: c.party, form: c.form, summary: c.summary, on: iso(c.on_date), by: c.recorded_by })),
     tracking: x.tracking.map((t) => ({ stage: t.stage, label: r.major.trackingStages.find((s) => s.code === t.stage)?.label ?? t.stage, on: iso(t.on_date), summary: t.summary })),
-    evaluation: due ? { due, done: evaluated, state, stateLabel: state ? DEADLINE_STATE_LABELS[state] : '已评估', article: r.major.trackingArticle } : null,
+    evaluation: due ? { due, done: evaluated, state, stateLabel: state ? DEADLINE_STATE_LABELS[state] : '已评估', article: r.major.trackingArticle, reminders } : null,
   };
 }
 
 export async function getMajor(deps: AppDeps, tenantId: string, id: string, now: Date) {
-  return runQuery(deps, async (tx) => majorView(await requireOrg(tx, tenantId), await loadMajor(tx, tenantId, id), shanghaiDate(now)));
+  return runQuery(deps, async (tx) => {
+    const x = await loadMajor(tx, tenantId, id);
+    // the 决策后评估 reminders the evaluation timer put on the record
+    const { rows } = await tx.query(`SELECT at, payload FROM audit_records WHERE tenant_id = $1 AND object_type = 'major_decision' AND object_id = $2 AND action = $3 ORDER BY seq`,
+      [tenantId, id, EVALUATION_REMINDED]);
+    const reminders = (rows as any[]).map((a) => ({ at: new Date(a.at).toISOString(), message: String((typeof a.payload === 'string' ? JSON.parse(a.payload) : a.payload).message) }));
+    return majorView(await requireOrg(tx, tenantId), x, shanghaiDate(now), reminders);
+  });
 }
 
 // ---------------- 集体决策事项 (第三十二条) ----------------
