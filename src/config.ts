@@ -1,6 +1,18 @@
 import { z } from 'zod';
 
 // Runtime configuration, validated at start. Values come from the environment; defaults suit the demo.
+
+/** A rate limit written as <requests>/<seconds>, e.g. 10/600: at most 10 requests in a 600-second window. */
+const rate = z.string().regex(/^[1-9]\d{0,6}\/[1-9]\d{0,6}$/, '应写为 <请求数>/<秒数>，如 10/600')
+  .transform((v): RateLimit => { const [max, windowSeconds] = v.split('/').map(Number); return { max, windowSeconds }; });
+
+export interface RateLimit {
+  max: number;
+  windowSeconds: number;
+}
+/** The routes limited per client address; a route names its limit in its config (`rateLimit: 'login'`). */
+export const RATE_LIMIT_NAMES = ['public_submission', 'public_lookup', 'login'] as const;
+export type RateLimitName = (typeof RATE_LIMIT_NAMES)[number];
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -11,6 +23,10 @@ const schema = z.object({
   ZHENGTONG_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
   ZHENGTONG_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   ZHENGTONG_SECURE_COOKIE: z.enum(['true', 'false']).default('false'),
+  // per client address, as <requests>/<seconds>: 依申请公开 submissions, request look-ups by query code, logins
+  ZHENGTONG_RATE_LIMIT_PUBLIC_SUBMISSION: rate.prefault('10/600'),
+  ZHENGTONG_RATE_LIMIT_PUBLIC_LOOKUP: rate.prefault('30/600'),
+  ZHENGTONG_RATE_LIMIT_LOGIN: rate.prefault('60/60'),
 });
 
 export type Config = {
@@ -23,6 +39,8 @@ export type Config = {
   lockoutMinutes: number;
   bodyLimitBytes: number;
   secureCookie: boolean;
+  /** anonymous write routes and login, per client address (the 429 REQUEST.RATE_LIMITED) */
+  rateLimits: Record<RateLimitName, RateLimit>;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,5 +55,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: c.ZHENGTONG_SESSION_IDLE_MINUTES, sessionMaxHours: c.ZHENGTONG_SESSION_MAX_HOURS,
     lockoutThreshold: c.ZHENGTONG_LOCKOUT_THRESHOLD, lockoutMinutes: c.ZHENGTONG_LOCKOUT_MINUTES,
     bodyLimitBytes: c.ZHENGTONG_BODY_LIMIT_BYTES, secureCookie: c.ZHENGTONG_SECURE_COOKIE === 'true',
+    rateLimits: {
+      public_submission: c.ZHENGTONG_RATE_LIMIT_PUBLIC_SUBMISSION, public_lookup: c.ZHENGTONG_RATE_LIMIT_PUBLIC_LOOKUP, login: c.ZHENGTONG_RATE_LIMIT_LOGIN,
+    },
   };
 }

@@ -112,6 +112,7 @@ export async function buildServer(ctx: ServerContext, opts: BuildOptions = {}): 
   const idem = idempotencyHooks(ctx);
   app.addHook('preHandler', idem.preHandler);
   app.addHook('onSend', idem.onSend);
+  (await import('./rate-limit.ts')).registerRateLimit(app, ctx);
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');

@@ -19,13 +19,24 @@ export interface TestServer {
 
 export const DEMO_PASSWORD = 'Zhengtong@2026';
 
+/**
+ * The per-address limits for test servers: every request of a test comes from one address, and the
+ * campaigns walk every route many times. The limiter's own tests pass the production limits
+ * (`config: { rateLimits: loadConfig({}).rateLimits }`).
+ */
+export const TEST_RATE_LIMITS: Config['rateLimits'] = {
+  public_submission: { max: 1_000_000, windowSeconds: 1 },
+  public_lookup: { max: 1_000_000, windowSeconds: 1 },
+  login: { max: 1_000_000, windowSeconds: 1 },
+};
+
 /** A server on a fresh test database with the Wuwei demo loaded, without a listening socket. */
 export async function startTestServer(opts: { now?: string; config?: Partial<Config>; seed?: boolean } = {}): Promise<TestServer> {
   const t = await openTestDb();
   const clock = manualClock(opts.now ?? '2026-03-02T09:00:00+08:00');
   const deps: AppDeps = { db: t.db, clock: clock as Clock };
   if (opts.seed !== false) await seedDemo(deps, 'wuwei');
-  const config = testConfig(opts.config);
+  const config = testConfig({ rateLimits: TEST_RATE_LIMITS, ...opts.config });
   const app = await buildServer({ deps, config }, { serveWeb: false });
   await app.ready();
   return {

@@ -6,7 +6,7 @@ import type { RouteModule } from '../types.ts';
 
 const routes: RouteModule = (app, ctx) => {
   app.post('/auth/login', {
-    config: { permission: 'public' },
+    config: { permission: 'public', rateLimit: 'login' },
     schema: {
       tags: ['认证'], summary: '登录',
       body: z.strictObject({ login: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
