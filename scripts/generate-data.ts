@@ -1,7 +1,10 @@
 // Fills a database with a realistic dataset at a chosen scale, reproducibly from a seed:
 // units, people, posts and users (the organisation), documents with their trail (document_events),
 // leader steps, versions, assignments with 第七十三条 time limits, opinion requests with 第六十六条 deadlines,
-// gap-free 收文登记号 / 发文字号 with their counters, and one sealed audit record per trail line.
+// gap-free 收文登记号 / 发文字号 with their counters, supervision items and the instructions register
+// (scripts/generate/supervision.ts), meetings with their topics, attendance, decisions and minutes
+// (scripts/generate/meetings.ts), and one sealed audit record per trail line and per generated fact
+// (scripts/generate/audit.ts).
 //
 // Everything goes into the product's own tables (the migrations'), so that the product's queries read it.
 // Bulk loading: the rows are computed by the database (INSERT … SELECT over generate_series, with a
@@ -9,9 +12,13 @@
 // because their SM3 chain hashes are computed in Node exactly as the sealer computes them.
 //
 // Usage: zhengtong generate [--scale N] [--seed S] [--units U] [--users N] [--as-of YYYY-MM-DD] [--search-only]
+//                           [--only supervision,meetings,search]   (adds only those phases to a generated database)
 //        (or: node --import tsx scripts/generate-data.ts …), on DATABASE_URL or the embedded folder.
-import { GENESIS_HASH, chainHash, type AuditContent } from '../src/domain/audit/chain.ts';
 import type { Db } from '../src/store/db.ts';
+import { rnd, SUBJECTS, WORDS } from './generate/common.ts';
+import { isoAt, writeAuditChain, type AuditSource } from './generate/audit.ts';
+import { generateSupervision, supervisionAuditSources, type PhaseContext } from './generate/supervision.ts';
+import { generateMeetings, meetingAuditSources } from './generate/meetings.ts';
 
 export interface GenerateOptions {
   /** documents to generate (default 1,000,000) */
@@ -29,7 +36,6 @@ export interface GenerateOptions {
 }
 
 export const GENERATED_PASSWORD = 'Generated@2026';
-const SEAL_LOCK = 7310002; // the sealer's advisory lock (src/app/audit/chain.ts)
 const OTHER_TENANTS = ['gen-t2', 'gen-t3'];
 
 export function defaultOptions(over: Partial<GenerateOptions> = {}): GenerateOptions {
@@ -38,19 +44,9 @@ export function defaultOptions(over: Partial<GenerateOptions> = {}): GenerateOpt
   return { scale: 1_000_000, seed: 1, units, users: units * 10, asOf, tenant: 'wuwei', ...over };
 }
 
-/** a seeded pseudo-random integer in [0, m) for row g.i and stream k (SQL) */
-const rnd = (seed: number, k: number, m: number, i = 'g.i') => `(((hashint8((${i})::bigint * 64 + ${k} + ${seed}::bigint * 1000003)::bigint & 2147483647) % ${m})::int)`;
-
-const SUBJECTS = ['城市更新', '乡村振兴', '水资源节约', '防沙治沙', '河西走廊生态', '营商环境', '安全生产', '粮食安全', '文化旅游', '凉州区供暖',
-  '古浪县移民', '民勤县治沙', '天祝县草原', '交通运输', '教育发展', '卫生健康', '养老服务', '就业创业', '招商引资', '政务公开',
-  '应急管理', '防汛抗旱', '耕地保护', '土地利用', '住房保障', '食品药品监管', '市场监管', '财政预算', '审计整改', '信访工作',
-  '新能源', '戈壁农业', '葡萄酒产业', '物流枢纽', '数字政府', '社会救助', '退役军人服务', '民族团结', '文物保护', '沙漠公园'];
 const KINDS_IN = ['请示', '报告', '函'];
 const KINDS_OUT = ['通知', '意见', '批复', '函', '决定'];
 const CODES = ['武政发', '武政办发', '武政函'];
-const WORDS = ['实施方案', '工作部署', '资金安排', '项目审批', '督查督办', '考核评价', '责任落实', '风险防控', '协调推进', '试点示范',
-  '政策解读', '征求意见', '会签', '限时办结', '整改落实', '年度计划', '专项行动', '监督检查', '绩效评估', '统筹协调',
-  '基础设施', '公共服务', '生态保护', '产业发展', '民生保障', '依法行政', '公文处理', '信息公开', '应急预案', '调查研究'];
 const UNIT_BASES = ['发展和改革委员会', '教育局', '科学技术局', '工业和信息化局', '公安局', '民政局', '司法局', '财政局', '人力资源和社会保障局', '自然资源局',
   '生态环境局', '住房和城乡建设局', '交通运输局', '水务局', '农业农村局', '商务局', '文化广电和旅游局', '卫生健康委员会', '退役军人事务局', '应急管理局',
   '审计局', '国有资产监督管理委员会', '市场监督管理局', '统计局', '林业和草原局', '医疗保障局', '信访局', '政务服务中心', '乡村振兴局', '粮食和物资储备局'];
@@ -283,54 +279,17 @@ export async function generate(db: Db, o: GenerateOptions): Promise<Record<strin
         WHERE d.id LIKE 'gd-%' AND d.flow = 'outgoing' AND (d.state = 'countersigning' OR substr(d.id, 4)::bigint % 5 = 0)`);
   });
 
-  // ---- one sealed audit record per trail line, chained after the last sealed record ----
-  let audited = 0;
+  // ---- supervision and meetings ----
+  const phase: PhaseContext = { tenant, seed: S, units: U, documents: N, asOf, leaders, log };
+  await step('supervision items, events and instructions', async () => log(`    ${JSON.stringify(await generateSupervision(db, phase))}`));
+  await step('meetings, topics, attendance, decisions and minutes', async () => log(`    ${JSON.stringify(await generateMeetings(db, phase))}`));
+
+  // ---- one sealed audit record per trail line and per generated fact, chained after the last sealed record ----
   await step('audit records (SM3 chain)', async () => {
-    const { sealAudit } = await import('../src/app/audit/chain.ts');
-    await sealAudit(db); // whatever was pending first, so that the chain continues in order
-    const CHUNK = 10_000;
-    let after = (await db.query<{ id: number }>(
-      `SELECT coalesce(min(e.id), 1) - 1 AS id FROM document_events e WHERE e.document_id LIKE 'gd-%'`)).rows[0].id;
-    const fetchAfter = (id: number) => db.query<any>(
-      `SELECT id, tenant_id, document_id, at, actor_name, action, label, article FROM document_events
-        WHERE id > $1 AND document_id LIKE 'gd-%' ORDER BY id LIMIT ${CHUNK}`, [id]).then((r) => r.rows);
-    let next = fetchAfter(after);
-    for (;;) {
-      const rows = await next;
-      if (!rows.length) break;
-      after = Number(rows[rows.length - 1].id);
-      next = fetchAfter(after); // read the next chunk while this one is hashed and written
-      await db.transaction(async (tx) => {
-        if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [SEAL_LOCK]);
-        const last = (await tx.query<{ chain_pos: number; hash: string }>(
-          'SELECT chain_pos, hash FROM audit_records WHERE chain_pos IS NOT NULL ORDER BY chain_pos DESC LIMIT 1')).rows[0];
-        let pos = last?.chain_pos ?? 0;
-        let prev = last?.hash ?? GENESIS_HASH;
-        const seqs = (await tx.query<{ s: number }>(`SELECT nextval(pg_get_serial_sequence('audit_records', 'seq')) AS s FROM generate_series(1, ${rows.length})`)).rows.map((r) => Number(r.s));
-        const cols: unknown[][] = Array.from({ length: 14 }, () => []);
-        rows.forEach((r, n) => {
-          const at = new Date(r.at).toISOString();
-          const content: AuditContent = {
-            seq: seqs[n], tenantId: r.tenant_id, at, actorUserId: null, actorPersonId: null, actorName: r.actor_name,
-            action: `document.${r.action}`, objectType: 'document', objectId: r.document_id, article: r.article ?? null, ip: null,
-            payload: { label: r.label },
-          };
-          pos++;
-          const hash = chainHash(prev, pos, content);
-          const vals = [seqs[n], r.tenant_id, at, r.actor_name, content.action, r.document_id, r.article ?? null, JSON.stringify(content.payload), pos, prev, hash];
-          vals.forEach((v, c) => cols[c].push(v));
-          prev = hash;
-        });
-        await tx.query(
-          `INSERT INTO audit_records (seq, tenant_id, at, actor_name, action, object_type, object_id, article, payload, chain_pos, prev_hash, hash, sealed_at)
-           SELECT s, t, a, n, ac, 'document', o, ar, p::jsonb, cp, ph, h, now()
-             FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::bigint[], $10::text[], $11::text[])
-                  AS u(s, t, a, n, ac, o, ar, p, cp, ph, h)`,
-          cols.slice(0, 11));
-      });
-      audited += rows.length;
-      if (audited % 500_000 < CHUNK) log(`    audit records ${audited.toLocaleString('en')}`);
-    }
+    const s0 = Date.now();
+    const first = (await db.query<{ id: string }>(`SELECT coalesce(min(e.id), 1) - 1 AS id FROM document_events e WHERE e.document_id LIKE 'gd-%'`)).rows[0].id;
+    const n = await writeAuditChain(db, [documentAuditSource(String(first)), ...(await newPhaseAuditSources(phase))], log);
+    log(`    ${n.toLocaleString('en')} audit records, ${Math.round(n / ((Date.now() - s0) / 1000)).toLocaleString('en')} records/s`);
   });
 
   await step('search entries (jieba)', () => generateSearchEntries(db, log));
@@ -341,9 +300,74 @@ export async function generate(db: Db, o: GenerateOptions): Promise<Record<strin
   });
 
   const counts: Record<string, number> = {};
-  for (const t of ['search_entries', 'documents', 'document_events', 'document_leader_steps', 'document_assignments', 'opinion_requests', 'doc_numbers', 'audit_records', 'users', 'org_units', 'org_people']) {
+  for (const t of ['search_entries', 'documents', 'document_events', 'document_leader_steps', 'document_assignments', 'opinion_requests', 'doc_numbers', 'audit_records', 'users', 'org_units', 'org_people', ...PHASE_TABLES]) {
     counts[t] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`)).rows[0].n;
   }
+  counts.seconds = Math.round((Date.now() - t0) / 1000);
+  return counts;
+}
+
+const PHASE_TABLES = ['sup_items', 'sup_item_events', 'sup_instructions', 'sup_instruction_entries', 'meetings', 'meeting_topics', 'meeting_attendance', 'meeting_decisions', 'meeting_minutes'];
+
+/** The documents' trail as an audit source: one record per trail line, `document.<action>` with its label. */
+function documentAuditSource(start: string): AuditSource {
+  return {
+    name: 'documents',
+    start,
+    sql: `SELECT e.id::text AS k, e.tenant_id, ${isoAt('e.at')} AS at, e.actor_name, 'document.' || e.action AS action, 'document' AS object_type,
+                 e.document_id AS object_id, e.article, e.label
+            FROM document_events e WHERE e.id > $1::bigint AND e.document_id LIKE 'gd-%' ORDER BY e.id LIMIT $2`,
+  };
+}
+
+async function newPhaseAuditSources(c: PhaseContext, only: Phase[] = ['supervision', 'meetings']): Promise<AuditSource[]> {
+  const { rulesOn } = await import('../src/app/supervision/rules.ts');
+  return [...(only.includes('supervision') ? supervisionAuditSources(c, rulesOn(c.asOf)) : []), ...(only.includes('meetings') ? meetingAuditSources(c) : [])];
+}
+
+export const PHASES = ['supervision', 'meetings'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Adds only the given phases to a database that already holds a generated dataset (its units, documents
+ *  and audit chain stay as they are); their audit records are chained after the last sealed record. */
+export async function generateOnly(db: Db, o: GenerateOptions & { only: Phase[]; scaleGiven?: boolean; unitsGiven?: boolean }): Promise<Record<string, number>> {
+  const log = o.log ?? (() => {});
+  const t0 = Date.now();
+  const tenant = o.tenant;
+  const docs = (await db.query<{ n: string | null }>(`SELECT max(substr(id, 4)::bigint)::text AS n FROM documents WHERE id LIKE 'gd-%'`)).rows[0].n;
+  const units = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM org_units WHERE tenant_id = $1 AND id LIKE 'gu-%'`, [tenant])).rows[0].n;
+  if (!units) throw new Error('数据库中没有生成的单位：请先完整生成一次（zhengtong generate）');
+  const leaders = (await db.query<{ person_id: string; position_id: string }>(
+    `SELECT a.person_id, p.id AS position_id FROM org_positions p JOIN org_assignments a ON a.tenant_id = p.tenant_id AND a.position_id = p.id
+      WHERE p.tenant_id = $1 AND p.kind IN ('executive_vice_mayor', 'vice_mayor') AND a.valid_to IS NULL ORDER BY p.sort_order, p.id`, [tenant])).rows;
+  const phase: PhaseContext = { tenant, seed: o.seed, units: o.unitsGiven ? Math.min(o.units, units) : units, documents: o.scaleGiven ? o.scale : Number(docs ?? 0), asOf: o.asOf, leaders, log };
+  const step = async (label: string, fn: () => Promise<unknown>) => {
+    const s = Date.now();
+    await fn();
+    log(`  ${label}: ${((Date.now() - s) / 1000).toFixed(1)} s`);
+  };
+  if (o.only.includes('supervision')) {
+    const n = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sup_items WHERE tenant_id = $1 AND id LIKE 'gs-%'`, [tenant])).rows[0].n;
+    if (n) throw new Error(`数据库中已有 ${n} 个生成的督查事项`);
+    await step('supervision items, events and instructions', async () => log(`    ${JSON.stringify(await generateSupervision(db, phase))}`));
+  }
+  if (o.only.includes('meetings')) {
+    const n = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM meetings WHERE tenant_id = $1 AND id LIKE 'gm-%'`, [tenant])).rows[0].n;
+    if (n) throw new Error(`数据库中已有 ${n} 个生成的会议`);
+    await step('meetings, topics, attendance, decisions and minutes', async () => log(`    ${JSON.stringify(await generateMeetings(db, phase))}`));
+  }
+  await step('audit records (SM3 chain)', async () => {
+    const s0 = Date.now();
+    const n = await writeAuditChain(db, await newPhaseAuditSources(phase, o.only), log);
+    log(`    ${n.toLocaleString('en')} audit records, ${Math.round(n / Math.max(0.001, (Date.now() - s0) / 1000)).toLocaleString('en')} records/s`);
+  });
+  await step('VACUUM ANALYZE', async () => {
+    for (const t of [...PHASE_TABLES, 'audit_records', 'timers']) {
+      if (db.kind === 'postgres') await db.query(`VACUUM ANALYZE ${t}`); else await db.exec(`VACUUM ANALYZE ${t}`);
+    }
+  });
+  const counts: Record<string, number> = {};
+  for (const t of [...PHASE_TABLES, 'audit_records']) counts[t] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`)).rows[0].n;
   counts.seconds = Math.round((Date.now() - t0) / 1000);
   return counts;
 }
@@ -396,6 +420,12 @@ export function parseArgs(argv: string[]): Partial<GenerateOptions> {
       case '--as-of': if (!/^\d{4}-\d{2}-\d{2}$/.test(v ?? '')) throw new Error('--as-of 需要 YYYY-MM-DD'); o.asOf = v; i++; break;
       case '--tenant': o.tenant = v; i++; break;
       case '--search-only': (o as any).searchOnly = true; break;
+      case '--only': {
+        const names = (v ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+        const bad = names.filter((x) => !(PHASES as readonly string[]).includes(x) && x !== 'search');
+        if (!names.length || bad.length) throw new Error(`--only 需要 ${[...PHASES, 'search'].join('、')} 中的一项或几项（逗号分隔）${bad.length ? `，未知：${bad.join('、')}` : ''}`);
+        (o as any).only = names; i++; break;
+      }
       default: throw new Error(`未知参数：${argv[i]}`);
     }
   }
@@ -414,10 +444,19 @@ export async function generateCommand(argv: string[], out: (s: string) => void =
   try {
     await migrate(db);
     await seedDemo({ db, clock: systemClock }, opts.tenant);
-    if ((opts as any).searchOnly) {
+    const only: string[] | undefined = (opts as any).only;
+    if ((opts as any).searchOnly || (only && only.includes('search') && only.length === 1)) {
       const n = await generateSearchEntries(db, out);
       if (db.kind === 'postgres') await db.query('VACUUM ANALYZE search_entries'); else await db.exec('VACUUM ANALYZE search_entries');
       out(`已为 ${n} 份生成的公文建立检索条目`);
+      return 0;
+    }
+    if (only) {
+      out(`补充生成：${only.join('、')}，种子 ${opts.seed}，基准日 ${opts.asOf}（${db.kind}）`);
+      const phases = only.filter((x): x is Phase => x !== 'search');
+      const counts = await generateOnly(db, { ...opts, only: phases, scaleGiven: argv.includes('--scale'), unitsGiven: argv.includes('--units'), log: out });
+      if (only.includes('search')) out(`已为 ${await generateSearchEntries(db, out)} 份生成的公文建立检索条目`);
+      out(JSON.stringify(counts));
       return 0;
     }
     out(`生成数据：${opts.scale.toLocaleString('en')} 份公文，${opts.units} 个单位，${opts.users} 个用户，种子 ${opts.seed}，基准日 ${opts.asOf}（${db.kind}）`);
