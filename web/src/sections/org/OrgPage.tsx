@@ -3,6 +3,7 @@ import { Alert, Button, Card, Col, Descriptions, Empty, Form, Input, List, Row, 
 import { articleLabel, get, post } from '../../lib/api.ts';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { useSession } from '../../lib/session.tsx';
+import { ADMINS, OrgAdmin } from './OrgAdmin.tsx';
 
 // The organisation browser: who is who on a date, 分管 and AB岗, the computed sets, and who acts for each
 // city leader today with the reason and the article (第八条–第十三条, 第七十九条).
@@ -33,6 +34,7 @@ export function OrgPage() {
   }, [date]);
   useEffect(load, [load]);
   const canWrite = (me?.roles ?? []).some((r) => WRITERS.includes(r));
+  const canAdmin = (me?.roles ?? []).some((r) => ADMINS.includes(r));
 
   return (
     <div data-testid="org-page">
@@ -53,6 +55,7 @@ export function OrgPage() {
             { key: 'portfolios', label: '分管与AB岗', children: <Portfolios data={data} /> },
             { key: 'members', label: '组成人员', children: <Members data={data} /> },
             { key: 'absences', label: '外出与委托', children: <AbsencesAndEntrustments data={data} canWrite={canWrite} onChange={load} /> },
+            ...(canAdmin ? [{ key: 'admin', label: '机构管理', children: <OrgAdmin data={data} onChange={load} /> }] : []),
           ]}
         />
       )}
@@ -139,6 +142,7 @@ function UnitsTree({ data }: { data: any }) {
       title: (
         <span data-testid={`unit-${u.id}`}>
           {u.name} <Tag style={{ marginLeft: 4 }}>{u.kindLabel}</Tag>
+          {u.period?.to && u.period.to < data.date && <Tag color="default">已撤销（{u.period.to}）</Tag>}
           {u.leaderInCharge?.personName && <Typography.Text type="secondary">分管：{u.leaderInCharge.personName}</Typography.Text>}
         </span>
       ),
