@@ -105,17 +105,45 @@ function Highlighted({ text, ranges }: { text: string; ranges: [number, number][
   return <>{out}</>;
 }
 
+/** 共 N 条, or 约 10,000+ 条 when the search stopped counting at its cap */
+function searchTotalText(d: { total: number; totalCapped?: boolean }): string {
+  return d.totalCapped ? `约 ${d.total.toLocaleString('en')}+ 条` : `共 ${d.total.toLocaleString('en')} 条`;
+}
+
+const PAGE_SIZE = 20;
+const MAX_PAGE = 500;
+
 function SearchPage() {
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
+  const sort = params.get('sort') === 'newest' ? 'newest' : 'relevance';
+  const page = Math.min(Math.max(Number(params.get('page')) || 1, 1), MAX_PAGE);
   const [d, setD] = useState<any>();
   const [err, setErr] = useState<unknown>();
-  useEffect(() => { setD(undefined); setErr(undefined); get(`/public/search?q=${encodeURIComponent(q)}`).then(setD, setErr); }, [q]);
+  useEffect(() => {
+    setD(undefined); setErr(undefined);
+    get(`/public/search?q=${encodeURIComponent(q)}&sort=${sort}&page=${page}`).then(setD, setErr);
+  }, [q, sort, page]);
+  const go = (next: { sort?: string; page?: number }) => {
+    const p = new URLSearchParams({ q, sort: next.sort ?? sort, page: String(next.page ?? 1) });
+    setParams(p);
+  };
   return (
-    <Card title={`检索：${q}`}>
+    <Card title={`检索：${q}`} extra={
+      <Radio.Group data-testid="search-sort" size="small" optionType="button" value={sort} onChange={(e) => go({ sort: e.target.value })}
+        options={[{ label: '相关度', value: 'relevance' }, { label: '最新', value: 'newest' }]} />
+    }>
       <ErrorAlert error={err} />
       {!d && !err ? <Spin /> : d && (
-        <List data-testid="search-results" header={`共 ${d.total} 条`} dataSource={d.hits}
+        <List data-testid="search-results" dataSource={d.hits}
+          header={<Space wrap>
+            <span data-testid="search-total">{searchTotalText(d)}</span>
+            {d.totalCapped && <Typography.Text type="secondary">结果较多，{d.sort === 'newest' ? '按发布日期由近及远显示' : '按相关度显示较新的结果'}，可增加检索词缩小范围</Typography.Text>}
+          </Space>}
+          pagination={d.total > PAGE_SIZE ? {
+            current: page, pageSize: PAGE_SIZE, total: Math.min(d.total, PAGE_SIZE * MAX_PAGE), showSizeChanger: false,
+            onChange: (p) => go({ page: p }),
+          } : false}
           renderItem={(h: any) => (
             <List.Item>
               <Space direction="vertical" size={2}>
