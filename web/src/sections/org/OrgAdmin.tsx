@@ -155,10 +155,12 @@ function AppointForm({ data, onChange }: { data: any; onChange: () => void }) {
           <Select showSearch optionFilterProp="label" onChange={(id) => setPositionId(id)} data-testid="appoint-position"
             options={positions.map((p: any) => ({ value: p.id, label: postLabel(p) }))} />
         </Form.Item>
-        <Radio.Group value={newPerson ? 'new' : 'existing'} onChange={(e) => setNewPerson(e.target.value === 'new')} style={{ marginBottom: 12 }}>
-          <Radio value="existing">已登记人员</Radio>
-          <Radio value="new" data-testid="appoint-new-person">新登记人员</Radio>
-        </Radio.Group>
+        <Form.Item label="人员来源">
+          <Radio.Group value={newPerson ? 'new' : 'existing'} onChange={(e) => setNewPerson(e.target.value === 'new')}>
+            <Radio value="existing">已登记人员</Radio>
+            <Radio value="new" data-testid="appoint-new-person">新登记人员</Radio>
+          </Radio.Group>
+        </Form.Item>
         {newPerson ? (
           <Space>
             <Form.Item name="newName" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}><Input maxLength={50} data-testid="appoint-name" /></Form.Item>
