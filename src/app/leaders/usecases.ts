@@ -16,10 +16,10 @@ import { requireOrg, shanghaiDate } from '../org/usecases.ts';
 import { orgRulesOn } from '../org/rules.ts';
 import { runQuery, runUseCase, type Actor, type AppDeps } from '../context.ts';
 import { newId } from '../supervision/usecases.ts';
-import { rulesOn } from '../supervision/rules.ts';
+import { pack, rulesOn } from '../supervision/rules.ts';
+import { basedOn } from '../../domain/shared/article.ts';
 
 const refuseAll = (v: Violation[]) => refusal(v.length === 1 ? v[0].code : 'LEAD.REFUSED', v);
-const iso = (d: unknown): string => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
 
 export interface TripInput { personId: string; kind: AbsenceKind; from: string; to: string; destination: string; reason: string; urgentReason?: string }
 
@@ -50,17 +50,18 @@ export async function reportTrip(deps: AppDeps, actor: Actor, input: TripInput) 
 export async function recordReturn(deps: AppDeps, actor: Actor, absenceId: string, returnedOn: string) {
   return runUseCase(deps, actor, async (ctx) => {
     const today = shanghaiDate(ctx.now);
+    const article = pack().rule('discipline.trips.leaveAndReport', today).article;
     const org = await requireOrg(ctx.tx, actor.tenantId);
     const a = effectiveAbsences(org).find((x) => x.id === absenceId);
     if (!a) throw new AppError('ORG.ABSENCE_NOT_FOUND', { message: `外出记录不存在或已被更正：${absenceId}` });
     await ctx.tx.query('SELECT id FROM org_people WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [actor.tenantId, a.personId]);
     if (returnedOn > a.period.to || returnedOn < a.period.from || returnedOn > today) {
-      throw refuseAll([{ code: 'LEAD.TRIP_RETURN_INVALID', message: `依据第七十九条，返回日期${returnedOn}应在${a.period.from}至${a.period.to}之间且不晚于今天`, article: 79 }]);
+      throw refuseAll([{ code: 'LEAD.TRIP_RETURN_INVALID', message: `${basedOn(article)}，返回日期${returnedOn}应在${a.period.from}至${a.period.to}之间且不晚于今天`, article }]);
     }
     const cancelled = returnedOn === a.period.from;
     const corrected: Absence = { ...a, id: newId('absence'), supersedes: a.id, period: { from: a.period.from, to: cancelled ? a.period.from : addDays(isoDate(returnedOn), -1) }, ...(cancelled ? { cancelled: true } : {}) };
     await insertAbsence(ctx.tx, actor.tenantId, corrected, ctx.now, actor.name);
-    await ctx.audit({ action: 'leaders.trip_returned', objectType: 'absence', objectId: a.id, article: 79, payload: { returnedOn, correctedBy: corrected.id } });
+    await ctx.audit({ action: 'leaders.trip_returned', objectType: 'absence', objectId: a.id, article, payload: { returnedOn, correctedBy: corrected.id } });
     return { absenceId: corrected.id, returnedOn };
   });
 }
@@ -78,7 +79,7 @@ export async function listTrips(deps: AppDeps, tenantId: string, today?: string)
       const state = !today ? null : today < a.period.from ? 'upcoming' : today > a.period.to ? 'returned' : 'away';
       return {
         id: a.id, personId: a.personId, personName: personById(org, a.personId)?.name ?? a.personId, positions: posts.map((p) => p.title).join('、'),
-        kind: a.kind, period: a.period, destination: a.destination ?? '', reason: rep?.reason ?? a.note ?? '', reportedOn: rep ? iso(rep.reported_on) : null,
+        kind: a.kind, period: a.period, destination: a.destination ?? '', reason: rep?.reason ?? a.note ?? '', reportedOn: rep?.reported_on ?? null,
         urgentReason: rep?.urgent_reason ?? null, state, standIns: posts.map((p) => handlerOf(org, p.id, on, delegation)).filter((h) => h.personId !== a.personId || h.marker !== '本人'),
       };
     });
@@ -122,7 +123,7 @@ export async function dutyBoard(deps: AppDeps, tenantId: string, from: string) {
     const start = isoDate(from);
     const to = addDays(start, r.duty.horizonDays - 1);
     const shifts = (await tx.query('SELECT * FROM lead_duty_shifts WHERE tenant_id = $1 AND duty_date BETWEEN $2 AND $3 ORDER BY duty_date, start_hour', [tenantId, from, to])).rows
-      .map((x: any) => ({ unitId: x.unit_id, date: iso(x.duty_date), startHour: x.start_hour, endHour: x.end_hour, personName: x.person_name, phone: x.phone ?? undefined }));
+      .map((x: any) => ({ unitId: x.unit_id, date: x.duty_date, startHour: x.start_hour, endHour: x.end_hour, personName: x.person_name, phone: x.phone ?? undefined }));
     const gaps = rosterGaps(units.map((u) => u.id), shifts, start, r.duty);
     return {
       from, to, horizonDays: r.duty.horizonDays, article: r.duty.article,
@@ -141,7 +142,7 @@ export async function logResearch(deps: AppDeps, actor: Actor, e: ResearchEntry)
     if (!personById(org, e.personId)) throw new AppError('ORG.UNKNOWN_PERSON', { message: `未知的人员：${e.personId}` });
     await ctx.tx.query('SELECT id FROM org_people WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [actor.tenantId, e.personId]);
     const existing = (await ctx.tx.query('SELECT * FROM lead_research_days WHERE tenant_id = $1 AND person_id = $2', [actor.tenantId, e.personId])).rows
-      .map((x: any) => ({ personId: x.person_id, from: iso(x.date_from), to: iso(x.date_to), place: x.place, topic: x.topic }));
+      .map((x: any) => ({ personId: x.person_id, from: x.date_from, to: x.date_to, place: x.place, topic: x.topic }));
     const d = checkResearchEntry(e, existing, today, r.research);
     if (!d.ok) throw refuseAll(d.violations);
     const id = newId('research');
@@ -157,7 +158,7 @@ export async function researchBoard(deps: AppDeps, tenantId: string, year: numbe
     const r = rulesOn(today);
     const org = await requireOrg(tx, tenantId);
     const rows = (await tx.query('SELECT * FROM lead_research_days WHERE tenant_id = $1 ORDER BY date_from', [tenantId])).rows
-      .map((x: any) => ({ personId: x.person_id, from: iso(x.date_from), to: iso(x.date_to), place: x.place, topic: x.topic }));
+      .map((x: any) => ({ personId: x.person_id, from: x.date_from, to: x.date_to, place: x.place, topic: x.topic }));
     const on = `${year}-12-31` < today ? `${year}-12-31` : today;
     return positionsOfKind(org, 'mayor', 'executive_vice_mayor', 'vice_mayor').map((p) => {
       const personId = holderOf(org, p.id, on);
@@ -196,7 +197,10 @@ export async function decideApproval(deps: AppDeps, actor: Actor, id: string, in
     const a = rows[0] as any;
     if (a.status !== 'pending') throw new AppError('LEAD.APPROVAL_DECIDED');
     if (input.version != null && a.version !== input.version) throw new AppError('REQUEST.CONFLICT');
-    if (actor.personId && actor.personId === a.author_person_id) throw refuseAll([{ code: 'LEAD.APPROVAL_SELF', message: '依据第七十八条，报批事项由市政府批准，不能审批本人的报批', article: 78 }]);
+    if (actor.personId && actor.personId === a.author_person_id) {
+      const article = rulesOn(shanghaiDate(ctx.now)).approvals.speechArticle;
+      throw refuseAll([{ code: 'LEAD.APPROVAL_SELF', message: `${basedOn(article)}，报批事项由市政府批准，不能审批本人的报批`, article }]);
+    }
     await ctx.tx.query('UPDATE lead_approvals SET status = $3, decided_by = $4, decided_at = $5, decision_note = $6, version = version + 1 WHERE tenant_id = $1 AND id = $2',
       [actor.tenantId, id, input.approve ? 'approved' : 'rejected', actor.name, ctx.now, input.note]);
     await ctx.audit({ action: input.approve ? 'leaders.approval_granted' : 'leaders.approval_refused', objectType: 'approval', objectId: id, article: a.article, payload: { note: input.note } });

@@ -13,6 +13,7 @@ import { performance, type GroupBy, type PerfItem } from '../../domain/supervisi
 import { handlerOf } from '../../domain/leaders/standins.ts';
 import { governmentPost, leaderInCharge, positionById, personById, holderOf, unitById, unitsOfKind, type Org } from '../../domain/org/index.ts';
 import type { Violation } from '../../domain/shared/violation.ts';
+import { basedOn } from '../../domain/shared/article.ts';
 import { shippedCalendar } from '../calendar/files.ts';
 import { requireOrg, shanghaiDate } from '../org/usecases.ts';
 import { orgRulesOn } from '../org/rules.ts';
@@ -22,7 +23,6 @@ import { cancelItemTimers, scheduleItemTimers, trackItemDeadline } from './timer
 
 export const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
 const refuseAll = (fallback: string, v: Violation[]) => refusal(v.length === 1 ? v[0].code : fallback, v);
-const iso = (d: unknown): string => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
 
 function unitRef(org: Org, id: string): UnitRef {
   const u = unitById(org, id);
@@ -72,7 +72,7 @@ export async function registerInstruction(deps: AppDeps, actor: Actor, input: In
         first_reader, leader_position_id, lead_unit_id, pack_id, created_by, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`,
       [actor.tenantId, id, input.source, loop, input.title, input.instructedBy, input.instructedOn, input.receivedOn, input.docRef ?? null, input.content ?? '',
         reader.reader, leaderPos, input.leadUnitId ?? null, r.packId, actor.name, ctx.now]);
-    await ctx.audit({ action: 'instruction.registered', objectType: 'instruction', objectId: id, article: reader.article ?? (loop === 'closed_loop' ? 84 : 85),
+    await ctx.audit({ action: 'instruction.registered', objectType: 'instruction', objectId: id, article: reader.article ?? (loop === 'closed_loop' ? r.instructions.loopArticle : r.instructions.reportArticle),
       payload: { source: input.source, title: input.title, firstReader: reader.reader, routing: reader.reason, leaderPositionId: leaderPos } });
     return { id, loopKind: loop, firstReader: reader, leaderPositionId: leaderPos };
   });
@@ -84,8 +84,8 @@ async function loadInstruction(tx: Queryable, tenantId: string, id: string, lock
   const entries = (await tx.query(`SELECT * FROM sup_instruction_entries WHERE tenant_id = $1 AND instruction_id = $2 ORDER BY on_date, recorded_at`, [tenantId, id])).rows;
   const row = rows[0] as any;
   const state: InstructionState = {
-    source: row.source, status: row.status, receivedOn: iso(row.received_on),
-    stages: entries.filter((e: any) => e.entry_type === 'stage').map((e: any) => ({ stage: e.stage, on: iso(e.on_date), summary: e.summary, evidence: e.evidence })),
+    source: row.source, status: row.status, receivedOn: row.received_on,
+    stages: entries.filter((e: any) => e.entry_type === 'stage').map((e: any) => ({ stage: e.stage, on: e.on_date, summary: e.summary, evidence: e.evidence })),
     reports: entries.filter((e: any) => e.entry_type === 'report').length,
   };
   return { row, entries, state };
@@ -156,9 +156,9 @@ export async function listInstructions(deps: AppDeps, tenantId: string, now: Dat
       const done = mine.filter((e) => e.entry_type === 'stage').map((e) => e.stage);
       return {
         id: row.id, source: row.source, sourceLabel: INSTRUCTION_SOURCE_LABELS[row.source as InstructionSource], loopKind: row.loop_kind, title: row.title,
-        instructedBy: row.instructed_by, instructedOn: iso(row.instructed_on), receivedOn: iso(row.received_on), docRef: row.doc_ref,
+        instructedBy: row.instructed_by, instructedOn: row.instructed_on, receivedOn: row.received_on, docRef: row.doc_ref,
         firstReader: row.first_reader, leader: leaderName(org, row.leader_position_id, today), leadUnit: unitName(org, row.lead_unit_id),
-        status: row.status, closedOn: row.closed_on ? iso(row.closed_on) : null,
+        status: row.status, closedOn: row.closed_on ?? null,
         stages: row.loop_kind === 'closed_loop' ? r.instructions.loopStages.map((s) => ({ stage: s, done: done.includes(s) })) : [],
         reports: mine.filter((e) => e.entry_type === 'report').length,
         // what still stands between the instruction and its closure (第八十四条 / 第八十五条)
@@ -176,7 +176,7 @@ export async function getInstruction(deps: AppDeps, tenantId: string, id: string
   return runQuery(deps, async (tx) => {
     const { row, entries } = await loadInstruction(tx, tenantId, id);
     const trail = (await tx.query(`SELECT seq, at, actor_name, action, article, payload FROM audit_records WHERE tenant_id = $1 AND object_type = 'instruction' AND object_id = $2 ORDER BY seq`, [tenantId, id])).rows;
-    return { ...row, instructed_on: iso(row.instructed_on), received_on: iso(row.received_on), entries: entries.map((e: any) => ({ ...e, on_date: iso(e.on_date) })), trail };
+    return { ...row, entries, trail };
   });
 }
 
@@ -241,7 +241,10 @@ export async function openItem(deps: AppDeps, actor: Actor, input: ItemInput) {
       return { id, due: dl.due, deadline: dl, leaderPositionId: leader };
     });
   } catch (e) {
-    if (pgErrorCode(e) === '23505') throw refusal('SUP.DUPLICATE_SUPERVISION', [{ code: 'SUP.DUPLICATE_SUPERVISION', message: '依据第八十六条，严禁重复督查：该事项刚由他人立项督查', article: 86 }]);
+    if (pgErrorCode(e) === '23505') {
+      const article = rulesOn(shanghaiDate(deps.clock.now())).items.duplicateArticle;
+      throw refusal('SUP.DUPLICATE_SUPERVISION', [{ code: 'SUP.DUPLICATE_SUPERVISION', message: `${basedOn(article)}，严禁重复督查：该事项刚由他人立项督查`, article }]);
+    }
     throw e;
   }
 }
@@ -262,7 +265,7 @@ export async function advanceItem(deps: AppDeps, actor: Actor, id: string, step:
     const r = rulesOn(today);
     const row = await lockItem(ctx.tx, actor.tenantId, id);
     checkVersion(row, step.version);
-    const d = checkAdvance({ stage: row.stage, kind: row.kind, closed: row.closed_on != null, reportedToGovernment: row.reported_to_government }, step, today, iso(row.stage_on), r.items);
+    const d = checkAdvance({ stage: row.stage, kind: row.kind, closed: row.closed_on != null, reportedToGovernment: row.reported_to_government }, step, today, row.stage_on, r.items);
     if (!d.ok) throw refuseAll('SUP.REFUSED', d.violations);
     const closing = step.to === 'applied';
     await ctx.tx.query(`UPDATE sup_items SET stage = $3, stage_on = $4, closed_on = $5, version = version + 1 WHERE tenant_id = $1 AND id = $2`,
@@ -284,12 +287,12 @@ export async function recordItemEvent(deps: AppDeps, actor: Actor, id: string, t
     const v: Violation[] = [];
     if (row.closed_on) v.push({ code: 'SUP.ITEM_CLOSED', message: '该督查事项已办结' });
     if (input.on > today) v.push({ code: 'SUP.DATE_IN_FUTURE', message: `日期${input.on}晚于今天` });
-    if (input.on < iso(row.opened_on)) v.push({ code: 'SUP.STAGE_DATE_ORDER', message: `日期早于立项日期${iso(row.opened_on)}` });
+    if (input.on < row.opened_on) v.push({ code: 'SUP.STAGE_DATE_ORDER', message: `日期早于立项日期${row.opened_on}` });
     if (!input.summary.trim()) v.push({ code: 'SUP.STAGE_SUMMARY_MISSING', message: '应写明情况' });
     if (v.length) throw refuseAll('SUP.REFUSED', v);
     let detail: Record<string, unknown> = {};
     if (type === 'chase') {
-      const f = followUp({ due: iso(row.due), unknownYears: row.unknown_years ?? [], closed: false, lastReportOn: iso(row.last_report_on) }, today, shippedCalendar(), r.followUp);
+      const f = followUp({ due: row.due, unknownYears: row.unknown_years ?? [], closed: false, lastReportOn: row.last_report_on }, today, shippedCalendar(), r.followUp);
       detail = { escalationLevel: f.escalationLevel, escalateTo: f.escalateTo, state: f.state };
     }
     if (type === 'progress') await ctx.tx.query('UPDATE sup_items SET last_report_on = $3, version = version + 1 WHERE tenant_id = $1 AND id = $2', [actor.tenantId, id, input.on]);
@@ -311,7 +314,7 @@ export async function listItems(deps: AppDeps, tenantId: string, now: Date) {
     const delegation = orgRulesOn(today).delegation;
     const rows = (await tx.query('SELECT * FROM sup_items WHERE tenant_id = $1 ORDER BY closed_on NULLS FIRST, due, created_at', [tenantId])).rows as any[];
     return rows.map((row) => {
-      const f = followUp({ due: iso(row.due), unknownYears: row.unknown_years ?? [], closed: row.closed_on != null, lastReportOn: iso(row.last_report_on) }, today, shippedCalendar(), r.followUp);
+      const f = followUp({ due: row.due, unknownYears: row.unknown_years ?? [], closed: row.closed_on != null, lastReportOn: row.last_report_on }, today, shippedCalendar(), r.followUp);
       const handler = row.leader_position_id ? handlerOf(org, row.leader_position_id, today, delegation) : null;
       return {
         id: row.id, title: row.title, kind: row.kind, kindLabel: r.items.kinds.find((k) => k.code === row.kind)?.label ?? row.kind,
@@ -321,10 +324,10 @@ export async function listItems(deps: AppDeps, tenantId: string, now: Date) {
         leaderPositionId: row.leader_position_id, leader: leaderName(org, row.leader_position_id, today), handler,
         source: row.source_type ? { type: row.source_type, id: row.source_id } : null,
         designation: row.designation, findingSource: row.finding_source,
-        openedOn: iso(row.opened_on), due: iso(row.due), stage: row.stage, stageLabel: stageLabel(row.stage, r.items),
-        stageIndex: ITEM_STAGES.indexOf(row.stage), closedOn: row.closed_on ? iso(row.closed_on) : null,
-        reportedToGovernment: row.reported_to_government, lastReportOn: iso(row.last_report_on), followUp: f, version: row.version,
-        deadline: { label: (typeof row.deadline === 'string' ? JSON.parse(row.deadline) : row.deadline)?.label ?? '', due: iso(row.due), remindFrom: f.chaseFrom, unknownYears: row.unknown_years ?? [],
+        openedOn: row.opened_on, due: row.due, stage: row.stage, stageLabel: stageLabel(row.stage, r.items),
+        stageIndex: ITEM_STAGES.indexOf(row.stage), closedOn: row.closed_on ?? null,
+        reportedToGovernment: row.reported_to_government, lastReportOn: row.last_report_on, followUp: f, version: row.version,
+        deadline: { label: (typeof row.deadline === 'string' ? JSON.parse(row.deadline) : row.deadline)?.label ?? '', due: row.due, remindFrom: f.chaseFrom, unknownYears: row.unknown_years ?? [],
           override: (typeof row.deadline === 'string' ? JSON.parse(row.deadline) : row.deadline)?.override ?? null },
       };
     });
@@ -336,7 +339,7 @@ export async function getItem(deps: AppDeps, tenantId: string, id: string, now: 
   const item = items.find((i) => i.id === id);
   if (!item) throw new AppError('SUP.NOT_FOUND', { message: `督查事项不存在：${id}` });
   return runQuery(deps, async (tx) => {
-    const events = (await tx.query('SELECT * FROM sup_item_events WHERE tenant_id = $1 AND item_id = $2 ORDER BY recorded_at', [tenantId, id])).rows.map((e: any) => ({ ...e, on_date: iso(e.on_date) }));
+    const events = (await tx.query('SELECT * FROM sup_item_events WHERE tenant_id = $1 AND item_id = $2 ORDER BY recorded_at', [tenantId, id])).rows;
     // 第五十条 责任倒查: who decided what and when, from the audit record
     const trail = (await tx.query(`SELECT seq, at, actor_name, action, article, payload FROM audit_records WHERE tenant_id = $1 AND object_type = 'supervision_item' AND object_id = $2 ORDER BY seq`, [tenantId, id])).rows;
     return { ...item, events, trail };
