@@ -22,7 +22,6 @@ import { pack, rulesOn, type AccountabilityRules, type ResultPublication } from 
 
 export const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
 const refuseAll = (v: Violation[]) => refusal(v.length === 1 ? v[0].code : 'ACC.REFUSED', v);
-const iso = (d: unknown): string | null => (d == null ? null : d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
 const OBJECT = 'acc_case';
 
 function checkUnit(org: Org, id: string | undefined | null) {
@@ -91,8 +90,8 @@ async function lockCase(tx: Queryable, tenantId: string, id: string) {
 }
 
 const stateOf = (row: any): CaseState => ({
-  kind: row.kind, status: row.status, receivedOn: iso(row.received_on)!, lastStepOn: iso(row.last_step_on)!, important: row.important, major: row.major,
-  area: row.area, assignedOn: iso(row.assigned_on), returnDue: iso(row.return_due), contactsSinceAssignment: Number(row.contacts_since_assignment),
+  kind: row.kind, status: row.status, receivedOn: row.received_on, lastStepOn: row.last_step_on, important: row.important, major: row.major,
+  area: row.area, assignedOn: row.assigned_on, returnDue: row.return_due, contactsSinceAssignment: Number(row.contacts_since_assignment),
   instructed: row.instructed, supervisionItemId: row.supervision_item_id, extended: row.extended, mustPerform: row.must_perform, performed: row.performed, published: row.published,
 });
 
@@ -204,7 +203,7 @@ export async function recordStepIn(ctx: UseCaseContext, id: string, step: CaseSt
         set.extended = true;
         const ext = r.cases.extensionDays[kind]!;
         article = ext.article;
-        const t = await trackDeadline(ctx, { objectType: OBJECT, objectId: id, rule: r.deadline(handlingDeadline(kind)!, req.days), eventDate: iso(row.assigned_on)! });
+        const t = await trackDeadline(ctx, { objectType: OBJECT, objectId: id, rule: r.deadline(handlingDeadline(kind)!, req.days), eventDate: row.assigned_on });
         Object.assign(detail, { days: req.days, approvedBy: req.approvedBy, due: t.due });
         break;
       }
@@ -246,7 +245,7 @@ async function publishResult(ctx: UseCaseContext, row: any, org: Org, rule: Resu
   return publishResultIn(ctx, {
     sourceId: `${OBJECT}:${row.id}`, title: `${row.title}的${what}`, body, docNumber: row.ref_no ?? undefined,
     docType: `${CASE_KIND_LABELS[kind]}${what}`, issuer: lead?.name ?? pack().meta.issuer ?? '', issuerUnitId: lead?.id,
-    issuedOn: result ? iso(result.on_date)! : on, category: rule.category, article: rule.article,
+    issuedOn: result ? result.on_date : on, category: rule.category, article: rule.article,
   });
 }
 
@@ -260,17 +259,17 @@ async function caseRows(tx: Queryable, tenantId: string, kind?: CaseKind, id?: s
 function view(row: any, deadlines: any[], org: Org, r: AccountabilityRules, today: string) {
   const state = stateOf(row);
   const open = deadlines.filter((x) => x.object_id === row.id && !x.closed_at).map((x) => {
-    const dl = { due: iso(x.due)!, remindFrom: iso(x.remind_from)!, unknownYears: (x.unknown_years ?? []).map(Number) };
+    const dl = { due: x.due, remindFrom: x.remind_from, unknownYears: (x.unknown_years ?? []).map(Number) };
     const st = deadlineState(dl, today);
     return { ruleId: x.rule_id, label: x.label, article: Number(x.article), due: dl.due, state: st, stateLabel: DEADLINE_STATE_LABELS[st] };
   });
   return {
     id: row.id, kind: row.kind, kindLabel: CASE_KIND_LABELS[row.kind as CaseKind], title: row.title, refNo: row.ref_no, party: row.party,
-    receivedOn: iso(row.received_on), status: row.status, statusLabel: STATUS_LABELS[state.status], leadUnitId: row.lead_unit_id, leadUnit: unitName(org, row.lead_unit_id),
+    receivedOn: row.received_on, status: row.status, statusLabel: STATUS_LABELS[state.status], leadUnitId: row.lead_unit_id, leadUnit: unitName(org, row.lead_unit_id),
     coUnits: (row.co_unit_ids as string[]).map((u) => unitName(org, u)), complex: row.complex, important: row.important, major: row.major, area: row.area,
-    assignedOn: iso(row.assigned_on), returnDue: iso(row.return_due), contacts: state.contactsSinceAssignment, instructed: row.instructed,
+    assignedOn: row.assigned_on, returnDue: row.return_due, contacts: state.contactsSinceAssignment, instructed: row.instructed,
     supervisionItemId: row.supervision_item_id, extended: row.extended, mustPerform: row.must_perform, performed: row.performed, published: row.published,
-    resultCode: row.result_code, closedOn: iso(row.closed_on), version: row.version,
+    resultCode: row.result_code, closedOn: row.closed_on, version: row.version,
     deadlines: open, obligations: obligations(state, r.cases),
     nextSteps: row.closed_on ? [] : stepsOf(row.kind).map((s) => ({ step: s, label: STEP_LABELS[s] })),
   };
@@ -294,7 +293,7 @@ export async function getCase(deps: AppDeps, tenantId: string, id: string, now: 
     const { rows, deadlines } = await caseRows(tx, tenantId, undefined, id);
     if (!rows.length) throw new AppError('ACC.NOT_FOUND', { message: `事项不存在：${id}` });
     const steps = (await tx.query('SELECT step, on_date, summary, detail, recorded_by, recorded_at FROM acc_case_steps WHERE tenant_id = $1 AND case_id = $2 ORDER BY recorded_at, id', [tenantId, id])).rows
-      .map((s: any) => ({ ...s, on_date: iso(s.on_date), label: STEP_LABELS[s.step as CaseStep] ?? s.step }));
+      .map((s: any) => ({ ...s, label: STEP_LABELS[s.step as CaseStep] ?? s.step }));
     const trail = (await tx.query(`SELECT seq, at, actor_name, action, article, payload FROM audit_records WHERE tenant_id = $1 AND object_type = $2 AND object_id = $3 ORDER BY seq`, [tenantId, OBJECT, id])).rows;
     return { ...view(rows[0], deadlines, org, r, today), steps, trail };
   });
@@ -386,7 +385,7 @@ export async function recordRotatedIn(ctx: UseCaseContext, id: string, input: { 
     const v: Violation[] = [];
     if ((rows[0] as any).rotated_on) v.push({ code: 'ACC.CASE_CLOSED', message: '已登记轮岗' });
     if (input.on > today) v.push({ code: 'ACC.DATE_IN_FUTURE', message: `日期${input.on}晚于今天` });
-    if (input.on < iso((rows[0] as any).since)!) v.push({ code: 'ACC.DATE_ORDER', message: '轮岗日期早于任职日期' });
+    if (input.on < (rows[0] as any).since) v.push({ code: 'ACC.DATE_ORDER', message: '轮岗日期早于任职日期' });
     if (v.length) throw refuseAll(v);
     await ctx.tx.query('UPDATE acc_rotations SET rotated_on = $3, version = version + 1 WHERE tenant_id = $1 AND id = $2', [actor.tenantId, id, input.on]);
     await ctx.audit({ action: 'accountability.rotation.rotated', objectType: 'acc_rotation', objectId: id, article: r.rotation.article, payload: input });
@@ -404,8 +403,8 @@ export async function internalControlView(deps: AppDeps, tenantId: string, now: 
       status: a.status, approver: personName(org, a.approver_person_id), decidedAt: a.decided_at, note: a.decision_note,
     }));
     const rotations = (await tx.query('SELECT * FROM acc_rotations WHERE tenant_id = $1 ORDER BY since', [tenantId])).rows.map((p: any) => ({
-      id: p.id, person: personName(org, p.person_id), unit: unitName(org, p.unit_id), post: p.post, area: p.area, since: iso(p.since), rotatedOn: iso(p.rotated_on),
-      ...rotationState({ since: iso(p.since)!, rotatedOn: iso(p.rotated_on) }, today, r.rotation),
+      id: p.id, person: personName(org, p.person_id), unit: unitName(org, p.unit_id), post: p.post, area: p.area, since: p.since, rotatedOn: p.rotated_on,
+      ...rotationState({ since: p.since, rotatedOn: p.rotated_on }, today, r.rotation),
     }));
     return { areas: r.separation.areas, intervalYears: r.rotation.intervalYears, article: r.separation.article, approvals, rotations };
   });
@@ -450,7 +449,7 @@ export async function reviewPlanIn(ctx: UseCaseContext, id: string, input: { on:
     if (!rows.length) throw new AppError('ACC.NOT_FOUND', { message: `应急预案不存在：${id}` });
     const v: Violation[] = [];
     if (input.on > today) v.push({ code: 'ACC.DATE_IN_FUTURE', message: `日期${input.on}晚于今天` });
-    if (input.on < iso((rows[0] as any).last_reviewed_on)!) v.push({ code: 'ACC.DATE_ORDER', message: '评估日期早于上次评估' });
+    if (input.on < (rows[0] as any).last_reviewed_on) v.push({ code: 'ACC.DATE_ORDER', message: '评估日期早于上次评估' });
     if (!input.summary.trim()) v.push({ code: 'ACC.SUMMARY_MISSING', message: '应写明评估情况' });
     if (v.length) throw refuseAll(v);
     const t = await trackDeadline(ctx, { objectType: 'acc_plan', objectId: id, rule: r.planReview, eventDate: input.on });
@@ -467,7 +466,7 @@ export async function listPlans(deps: AppDeps, tenantId: string, now: Date) {
     const org = await requireOrg(tx, tenantId);
     return (await tx.query('SELECT * FROM acc_plans WHERE tenant_id = $1 ORDER BY next_review_on', [tenantId])).rows.map((p: any) => ({
       id: p.id, title: p.title, risk: p.risk, measures: p.measures, responsibleUnitId: p.responsible_unit_id, responsibleUnit: unitName(org, p.responsible_unit_id),
-      approvedOn: iso(p.approved_on), lastReviewedOn: iso(p.last_reviewed_on), nextReviewOn: iso(p.next_review_on), state: planState(iso(p.next_review_on)!, today),
+      approvedOn: p.approved_on, lastReviewedOn: p.last_reviewed_on, nextReviewOn: p.next_review_on, state: planState(p.next_review_on, today),
     }));
   });
 }
@@ -507,7 +506,7 @@ export async function recordRemadeIn(ctx: UseCaseContext, id: string, input: { n
     const { rows } = await ctx.tx.query('SELECT * FROM acc_dissents WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [actor.tenantId, id]);
     if (!rows.length) throw new AppError('ACC.NOT_FOUND', { message: `记录不存在：${id}` });
     const row = rows[0] as any;
-    const d = checkRemade({ status: row.status, raisedOn: iso(row.raised_on)! }, input, today, r.dissent);
+    const d = checkRemade({ status: row.status, raisedOn: row.raised_on }, input, today, r.dissent);
     if (!d.ok) throw refuseAll(d.violations);
     await ctx.tx.query(`UPDATE acc_dissents SET status = 'remade', remade_ref = $3, remade_on = $4, version = version + 1 WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, id, input.newDecisionRef, input.on]);
     await ctx.audit({ action: 'accountability.dissent.remade', objectType: 'acc_dissent', objectId: id, article: r.dissent.article, payload: input });
@@ -520,8 +519,8 @@ export async function listDissents(deps: AppDeps, tenantId: string) {
     const org = await requireOrg(tx, tenantId);
     const r = rulesOn(shanghaiDate(deps.clock.now()));
     const rows = (await tx.query('SELECT * FROM acc_dissents WHERE tenant_id = $1 ORDER BY raised_on DESC', [tenantId])).rows.map((d: any) => ({
-      id: d.id, decisionRef: d.decision_ref, person: personName(org, d.person_id), channel: d.channel, content: d.content, raisedOn: iso(d.raised_on),
-      status: d.status, decisionStands: d.status === 'standing', remadeRef: d.remade_ref, remadeOn: iso(d.remade_on),
+      id: d.id, decisionRef: d.decision_ref, person: personName(org, d.person_id), channel: d.channel, content: d.content, raisedOn: d.raised_on,
+      status: d.status, decisionStands: d.status === 'standing', remadeRef: d.remade_ref, remadeOn: d.remade_on,
     }));
     return { channels: r.dissent.channels, article: r.dissent.article, dissents: rows };
   });
@@ -542,15 +541,15 @@ export async function accountabilityView(deps: AppDeps, tenantId: string, now: D
         WHERE d.tenant_id = $1 AND d.due < $2 AND d.object_type <> 'acc_plan'`, [tenantId, today])).rows as any[];
     for (const d of dls) {
       overdue.push({ source: d.case_kind ? CASE_KIND_LABELS[d.case_kind as CaseKind] : d.object_type, objectType: d.object_type, objectId: d.object_id,
-        title: d.case_title ? `${d.case_title}（${d.label}）` : d.label, unitId: d.case_unit, due: iso(d.due)!, article: Number(d.article), closedOn: d.closed_at ? shanghaiDate(new Date(d.closed_at)) : null });
+        title: d.case_title ? `${d.case_title}（${d.label}）` : d.label, unitId: d.case_unit, due: d.due, article: Number(d.article), closedOn: d.closed_at ? shanghaiDate(new Date(d.closed_at)) : null });
     }
     // supervision items (督查事项, 第八十六条)
     const items = (await tx.query(`SELECT id, title, lead_unit_id, due, closed_on FROM sup_items WHERE tenant_id = $1 AND due < $2`, [tenantId, today])).rows as any[];
-    for (const i of items) overdue.push({ source: '督查事项', objectType: 'supervision_item', objectId: i.id, title: i.title, unitId: i.lead_unit_id, due: iso(i.due)!, article: r.itemLimitArticle, closedOn: iso(i.closed_on) });
+    for (const i of items) overdue.push({ source: '督查事项', objectType: 'supervision_item', objectId: i.id, title: i.title, unitId: i.lead_unit_id, due: i.due, article: r.itemLimitArticle, closedOn: i.closed_on });
     // document assignments (公文承办)
     const assigns = (await tx.query(`SELECT a.document_id, a.unit_id, a.due, a.article, a.done_at, d.title FROM document_assignments a JOIN documents d ON d.id = a.document_id
         WHERE a.tenant_id = $1 AND a.due IS NOT NULL AND a.due < $2`, [tenantId, today])).rows as any[];
-    for (const a of assigns) overdue.push({ source: '公文承办', objectType: 'document', objectId: a.document_id, title: a.title, unitId: a.unit_id, due: iso(a.due)!, article: Number(a.article), closedOn: a.done_at ? shanghaiDate(new Date(a.done_at)) : null });
+    for (const a of assigns) overdue.push({ source: '公文承办', objectType: 'document', objectId: a.document_id, title: a.title, unitId: a.unit_id, due: a.due, article: Number(a.article), closedOn: a.done_at ? shanghaiDate(new Date(a.done_at)) : null });
     const bounces = (await tx.query(`SELECT a.object_type, a.object_id, a.action, a.article, a.at, a.payload, c.title, c.kind FROM audit_records a
         LEFT JOIN acc_cases c ON c.tenant_id = a.tenant_id AND c.id = a.object_id AND a.object_type = 'acc_case'
         WHERE a.tenant_id = $1 AND a.action = ANY($2)`, [tenantId, r.returnActions.actions])).rows as any[];

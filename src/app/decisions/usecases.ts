@@ -22,7 +22,6 @@ import { cancelEvaluationReminder, EVALUATION_REMINDED, scheduleEvaluationRemind
 
 export const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
 const refuseAll = (v: Violation[]) => refusal(v.length === 1 ? v[0].code : 'DEC.REFUSED', v);
-const iso = (d: unknown): string | null => (d == null ? null : d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
 const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 const MEETING_LABELS: Record<string, string> = { plenary: '市政府全体会议', executive: '市政府常务会议', mayorsOffice: '市长办公会议', special: '专题会议' };
 
@@ -78,7 +77,7 @@ async function loadMajor(tx: Queryable, tenantId: string, id: string, lock = fal
   const consultations = (await tx.query('SELECT * FROM dec_consultations WHERE tenant_id = $1 AND decision_id = $2 ORDER BY seq', [tenantId, id])).rows as any[];
   const tracking = (await tx.query('SELECT * FROM dec_tracking WHERE tenant_id = $1 AND decision_id = $2 ORDER BY on_date, seq', [tenantId, id])).rows as any[];
   const latest = new Map<string, StepRecord>();
-  for (const s of steps) latest.set(s.step, { step: s.step, applicable: s.applicable, evidence: s.evidence, reason: s.reason, on: iso(s.on_date)! });
+  for (const s of steps) latest.set(s.step, { step: s.step, applicable: s.applicable, evidence: s.evidence, reason: s.reason, on: s.on_date });
   return { row, steps, consultations, tracking, latest: [...latest.values()] };
 }
 
@@ -140,7 +139,7 @@ export async function recordTracking(deps: AppDeps, actor: Actor, id: string, e:
     const today = shanghaiDate(ctx.now);
     const r = decisionsRulesOn(today);
     const { row } = await loadMajor(ctx.tx, actor.tenantId, id, true);
-    const d = checkTracking(row.status, iso(row.decided_on), e, today, r.major);
+    const d = checkTracking(row.status, row.decided_on, e, today, r.major);
     if (!d.ok) throw refuseAll(d.violations);
     await ctx.tx.query(`INSERT INTO dec_tracking (tenant_id, decision_id, stage, on_date, summary, recorded_by, recorded_at) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
       [actor.tenantId, id, e.stage, e.on, e.summary, actor.name, ctx.now]);
@@ -155,18 +154,18 @@ function majorView(org: Org, x: Awaited<ReturnType<typeof loadMajor>>, today: st
   const r = decisionsRulesOn(today);
   const { row } = x;
   const evaluated = x.tracking.some((t) => t.stage === 'evaluation');
-  const due = iso(row.evaluation_due);
+  const due = row.evaluation_due;
   const state = due && !evaluated ? deadlineState({ due, remindFrom: due, unknownYears: row.evaluation_unknown_years ?? [] }, today) : null;
   return {
     id: row.id, title: row.title, leadUnitId: row.lead_unit_id, leadUnit: unitName(org, row.lead_unit_id), summary: row.summary, status: row.status,
-    decidedOn: iso(row.decided_on), decisionText: row.decision_text, meetingId: row.meeting_id, topicId: row.topic_id, version: row.version,
+    decidedOn: row.decided_on, decisionText: row.decision_text, meetingId: row.meeting_id, topicId: row.topic_id, version: row.version,
     steps: r.major.steps.map((s) => {
       const rec = x.latest.find((l) => l.step === s);
       return { step: s, label: stepLabel(s, r.major), conditional: r.major.conditionalSteps.includes(s), record: rec ?? null };
     }),
     missingSteps: r.major.steps.filter((s) => !x.latest.some((l) => l.step === s)).map((s) => stepLabel(s, r.major)),
-    consultations: x.consultations.map((c) => ({ party: c.party, form: c.form, summary: c.summary, on: iso(c.on_date), by: c.recorded_by })),
-    tracking: x.tracking.map((t) => ({ stage: t.stage, label: r.major.trackingStages.find((s) => s.code === t.stage)?.label ?? t.stage, on: iso(t.on_date), summary: t.summary })),
+    consultations: x.consultations.map((c) => ({ party: c.party, form: c.form, summary: c.summary, on: c.on_date, by: c.recorded_by })),
+    tracking: x.tracking.map((t) => ({ stage: t.stage, label: r.major.trackingStages.find((s) => s.code === t.stage)?.label ?? t.stage, on: t.on_date, summary: t.summary })),
     evaluation: due ? { due, done: evaluated, state, stateLabel: state ? DEADLINE_STATE_LABELS[state] : '已评估', article: r.major.trackingArticle, reminders } : null,
   };
 }
@@ -359,7 +358,7 @@ export async function getNormative(deps: AppDeps, tenantId: string, id: string) 
     const org = await requireOrg(tx, tenantId);
     const row = await one(tx, 'SELECT * FROM dec_normative_docs WHERE tenant_id = $1 AND id = $2', [tenantId, id], '规范性文件');
     const events = (await tx.query('SELECT * FROM dec_normative_events WHERE tenant_id = $1 AND doc_id = $2 ORDER BY seq', [tenantId, id])).rows as any[];
-    return { ...normativeView(org, row), events: events.map((e) => ({ kind: e.kind, payload: json(e.payload), on: iso(e.on_date), by: e.recorded_by })) };
+    return { ...normativeView(org, row), events: events.map((e) => ({ kind: e.kind, payload: json(e.payload), on: e.on_date, by: e.recorded_by })) };
   });
 }
 
@@ -369,7 +368,7 @@ function normativeView(org: Org, row: any) {
     id: row.id, title: row.title, draftingUnitId: row.drafting_unit_id, draftingUnit: unitName(org, row.drafting_unit_id),
     involvedUnits: (row.involved_unit_ids as string[]).map((u) => ({ id: u, name: unitName(org, u), consulted: (row.consulted_unit_ids as string[]).includes(u) })),
     form: row.form, formLabel: formLabel(row.form, r.normative), publicRights: row.public_rights, highAttention: row.high_attention, important: row.important,
-    status: row.status, docNumber: row.doc_number, issuedOn: iso(row.issued_on), correctsId: row.corrects_id,
+    status: row.status, docNumber: row.doc_number, issuedOn: row.issued_on, correctsId: row.corrects_id,
     legalityReview: json(row.legality_review), priorRequest: json(row.prior_request), governmentApproval: json(row.government_approval), checklist: json(row.checklist), version: row.version,
   };
 }
@@ -413,7 +412,7 @@ export async function advanceLegislation(deps: AppDeps, actor: Actor, id: string
     const link = step.to === STAGE.decided ? await linkViolations(ctx, step, r.collective.globalArticle) : { found: null, violations: [] };
     const d = checkLegislationAdvance({
       title: row.title, instrument: row.instrument, action: row.action, secret: row.secret, secrecyReason: row.secrecy_reason, important: row.important, disputed: row.disputed,
-      stage: row.stage, lastStageOn: iso(row.stage_on)!, thirdPartyEvaluated: row.third_party != null, openDisputes: disputes.filter((x) => x.decided_on == null).length,
+      stage: row.stage, lastStageOn: row.stage_on, thirdPartyEvaluated: row.third_party != null, openDisputes: disputes.filter((x) => x.decided_on == null).length,
     }, step, link.violations, today, r.legislation);
     if (!d.ok) throw refuseAll(d.violations);
     await ctx.tx.query(`UPDATE dec_legislation SET stage = $3, stage_on = $4, meeting_id = COALESCE($5, meeting_id), topic_id = COALESCE($6, topic_id),
@@ -474,7 +473,7 @@ export async function decideDispute(deps: AppDeps, actor: Actor, disputeId: stri
     const v: Violation[] = [];
     if (row.decided_on) v.push({ code: 'DEC.DISPUTE_DECIDED', article: r.legislation.disputeArticle, message: '该争议已由市政府决定' });
     if (!input.decision.trim()) v.push({ code: 'DEC.DISPUTE_UNRESOLVED', article: r.legislation.disputeArticle, message: '应写明市政府的决定' });
-    if (input.on > today || input.on < iso(row.submitted_on)!) v.push({ code: 'DEC.DATE_IN_FUTURE', message: `日期${input.on}应在报请日期之后、今天之前` });
+    if (input.on > today || input.on < row.submitted_on) v.push({ code: 'DEC.DATE_IN_FUTURE', message: `日期${input.on}应在报请日期之后、今天之前` });
     if (v.length) throw refuseAll(v);
     await ctx.tx.query('UPDATE dec_legislation_disputes SET decision = $3, decided_on = $4 WHERE tenant_id = $1 AND id = $2', [actor.tenantId, disputeId, input.decision, input.on]);
     await ctx.tx.query('UPDATE dec_legislation SET version = version + 1 WHERE tenant_id = $1 AND id = $2', [actor.tenantId, row.item_id]);
@@ -484,15 +483,15 @@ export async function decideDispute(deps: AppDeps, actor: Actor, disputeId: stri
 }
 
 function legislationView(org: Org, x: Awaited<ReturnType<typeof loadLegislation>>) {
-  const r = decisionsRulesOn(iso(x.row.created_at)!);
+  const r = decisionsRulesOn(shanghaiDate(new Date(x.row.created_at)));
   const { row } = x;
   return {
     id: row.id, title: row.title, instrument: row.instrument, action: row.action, leadUnitId: row.lead_unit_id, leadUnit: unitName(org, row.lead_unit_id),
     secret: row.secret, secrecyReason: row.secrecy_reason, important: row.important, disputed: row.disputed, stage: row.stage, stageLabel: legislationStageLabel(row.stage, r.legislation),
-    stageOn: iso(row.stage_on), thirdParty: json(row.third_party), meetingId: row.meeting_id, topicId: row.topic_id, publishedOn: iso(row.published_on), version: row.version,
+    stageOn: row.stage_on, thirdParty: json(row.third_party), meetingId: row.meeting_id, topicId: row.topic_id, publishedOn: row.published_on, version: row.version,
     stages: r.legislation.stages,
-    events: x.events.map((e) => ({ stage: e.stage, label: legislationStageLabel(e.stage, r.legislation), on: iso(e.on_date), summary: e.summary, by: e.recorded_by })),
-    disputes: x.disputes.map((d) => ({ id: d.id, issue: d.issue, sides: json(d.sides), proposal: d.proposal, submittedBy: unitName(org, d.submitted_by_unit_id), submittedOn: iso(d.submitted_on), decision: d.decision, decidedOn: iso(d.decided_on) })),
+    events: x.events.map((e) => ({ stage: e.stage, label: legislationStageLabel(e.stage, r.legislation), on: e.on_date, summary: e.summary, by: e.recorded_by })),
+    disputes: x.disputes.map((d) => ({ id: d.id, issue: d.issue, sides: json(d.sides), proposal: d.proposal, submittedBy: unitName(org, d.submitted_by_unit_id), submittedOn: d.submitted_on, decision: d.decision, decidedOn: d.decided_on })),
   };
 }
 
@@ -515,7 +514,7 @@ export async function recordFiling(deps: AppDeps, actor: Actor, id: string, inpu
     const today = shanghaiDate(ctx.now);
     const r = decisionsRulesOn(today);
     const row = await one(ctx.tx, 'SELECT * FROM dec_filings WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [actor.tenantId, id], '备案事项');
-    const d = checkFiling(row.status, iso(row.published_on)!, input, today, r.filing);
+    const d = checkFiling(row.status, row.published_on, input, today, r.filing);
     if (!d.ok) throw refuseAll(d.violations);
     await ctx.tx.query(`UPDATE dec_filings SET status = 'filed', filed_on = $3, filing_ref = $4, version = version + 1 WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, id, input.filedOn, input.ref]);
     await ctx.audit({ action: 'filing.filed', objectType: 'filing', objectId: id, article: r.filing.article, payload: input });
@@ -542,7 +541,7 @@ export async function answerInquiry(deps: AppDeps, actor: Actor, id: string, inp
     const today = shanghaiDate(ctx.now);
     const r = decisionsRulesOn(today);
     const row = await one(ctx.tx, 'SELECT * FROM dec_inquiries WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [actor.tenantId, id], '询问、质询');
-    const d = checkAnswer(row.answered_on != null, iso(row.received_on)!, input, today, r.filing);
+    const d = checkAnswer(row.answered_on != null, row.received_on, input, today, r.filing);
     if (!d.ok) throw refuseAll(d.violations);
     await ctx.tx.query('UPDATE dec_inquiries SET answer = $3, answered_on = $4, answered_by = $5, version = version + 1 WHERE tenant_id = $1 AND id = $2', [actor.tenantId, id, input.text, input.on, input.answeredBy]);
     await ctx.audit({ action: 'inquiry.answered', objectType: 'inquiry', objectId: id, article: r.filing.inquiryArticle, payload: input });
@@ -566,9 +565,9 @@ export async function overview(deps: AppDeps, tenantId: string, now: Date) {
       const r = decisionsRulesOn(today);
       return { id: c.id, matter: c.matter, matterLabel: r.collective.matters.find((m) => m.code === c.matter)?.label ?? c.matter, title: c.title, meetingId: c.meeting_id, topicId: c.topic_id, topicTitle: c.topic_title, meeting: MEETING_LABELS[c.meeting_type] ?? c.meeting_type, meetingOn: c.starts_at ? shanghaiDate(new Date(c.starts_at)) : null, note: c.note };
     });
-    const changes = ((await tx.query('SELECT * FROM dec_changes WHERE tenant_id = $1 ORDER BY recorded_at DESC', [tenantId])).rows as any[]).map((c) => ({ id: c.id, targetType: c.target_type, targetId: c.target_id, targetTitle: c.target_title, legalBasis: c.legal_basis, reason: c.reason, content: c.content, on: iso(c.on_date), by: c.recorded_by }));
-    const filings = ((await tx.query('SELECT * FROM dec_filings WHERE tenant_id = $1 ORDER BY published_on DESC', [tenantId])).rows as any[]).map((f) => ({ id: f.id, instrument: f.instrument, sourceType: f.source_type, sourceId: f.source_id, title: f.title, publishedOn: iso(f.published_on), filedWith: f.filed_with, status: f.status, filedOn: iso(f.filed_on), ref: f.filing_ref }));
-    const inquiries = ((await tx.query('SELECT * FROM dec_inquiries WHERE tenant_id = $1 ORDER BY received_on DESC', [tenantId])).rows as any[]).map((q) => ({ id: q.id, kind: q.kind, subject: q.subject, fromBody: q.from_body, receivedOn: iso(q.received_on), answeredOn: iso(q.answered_on), answer: q.answer, answeredBy: q.answered_by }));
+    const changes = ((await tx.query('SELECT * FROM dec_changes WHERE tenant_id = $1 ORDER BY recorded_at DESC', [tenantId])).rows as any[]).map((c) => ({ id: c.id, targetType: c.target_type, targetId: c.target_id, targetTitle: c.target_title, legalBasis: c.legal_basis, reason: c.reason, content: c.content, on: c.on_date, by: c.recorded_by }));
+    const filings = ((await tx.query('SELECT * FROM dec_filings WHERE tenant_id = $1 ORDER BY published_on DESC', [tenantId])).rows as any[]).map((f) => ({ id: f.id, instrument: f.instrument, sourceType: f.source_type, sourceId: f.source_id, title: f.title, publishedOn: f.published_on, filedWith: f.filed_with, status: f.status, filedOn: f.filed_on, ref: f.filing_ref }));
+    const inquiries = ((await tx.query('SELECT * FROM dec_inquiries WHERE tenant_id = $1 ORDER BY received_on DESC', [tenantId])).rows as any[]).map((q) => ({ id: q.id, kind: q.kind, subject: q.subject, fromBody: q.from_body, receivedOn: q.received_on, answeredOn: q.answered_on, answer: q.answer, answeredBy: q.answered_by }));
     return { today, majors, legislation, normative, collective, changes, filings, inquiries };
   });
 }
