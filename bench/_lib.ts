@@ -25,10 +25,25 @@ export interface ServerProc {
   kill9(): Promise<void>;
 }
 
-/** Starts bench/_server.ts (or the given command) as a separate process and waits for "listening <port>". */
+/** The Node options of `npm start` (package.json), e.g. its heap cap. */
+export function startNodeFlags(): string[] {
+  const start: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start;
+  const words = start.split(/\s+/);
+  return words.slice(words.indexOf('node') + 1, words.indexOf('bin/zhengtong.mjs')).filter((w) => w.startsWith('--'));
+}
+
+/**
+ * Starts the server as a separate process and waits for "listening <port>": by default as `npm start`
+ * starts it (same Node options, precompiled when up to date) without the web UI — `zhengtong serve
+ * --no-web`; with `script`, that TypeScript file through tsx (e.g. bench/_server.ts, the sources).
+ * A NODE_OPTIONS in `env` replaces the start command's options of the same name.
+ */
 export async function startServer(env: Record<string, string | undefined>, opts: { port?: number; timeoutMs?: number; script?: string } = {}): Promise<ServerProc> {
   const port = opts.port ?? 3900 + Math.floor(Math.random() * 90);
-  const child = spawn(process.execPath, ['--import', 'tsx', opts.script ?? join(ROOT, 'bench', '_server.ts')], {
+  const overridden = (env.NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean).map((o) => o.split('=')[0]);
+  const flags = startNodeFlags().filter((f) => !overridden.includes(f.split('=')[0]));
+  const argv = opts.script ? [...flags, '--import', 'tsx', opts.script] : [...flags, join(ROOT, 'bin', 'zhengtong.mjs'), 'serve', '--no-web'];
+  const child = spawn(process.execPath, argv, {
     cwd: ROOT,
     env: { ...process.env, TZ: 'Asia/Shanghai', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,15 +3,13 @@ import { loadConfig } from '../config.ts';
 import { dbConfigFromEnv, openDb } from '../store/db.ts';
 import { migrate } from '../store/migrate.ts';
 import { sealAudit, verifyAudit } from '../app/audit/chain.ts';
-import { clockFromEnv } from '../app/context.ts';
-import { demoLogins, seedDemo } from '../app/seed.ts';
+import { seedDemo } from '../app/seed.ts';
 import { startRuntime } from '../app/runtime.ts';
-import { ROLES } from '../app/auth/roles.ts';
 
 const HELP = `政通 — 《武威市人民政府工作规则》执行平台
 
 用法: zhengtong <命令>
-  serve                      启动服务（迁移数据库，首次启动载入武威演示数据）
+  serve [--no-web]           启动服务（迁移数据库，首次启动载入武威演示数据；--no-web 不构建、不提供网页界面）
   migrate                    执行数据库迁移
   seed                       载入武威演示数据（已有则跳过）
   audit verify               校验审计链，指出第一条被破坏的记录
@@ -30,7 +28,7 @@ export async function main(argv: string[], io: Out = std): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
     switch (cmd) {
-      case 'serve': return await serve(io);
+      case 'serve': return await (await import('./serve.ts')).serve(rest, io);
       case 'migrate': {
         const db = await openDb(dbConfigFromEnv());
         try {
@@ -90,26 +88,4 @@ export async function main(argv: string[], io: Out = std): Promise<number> {
     io.err(`错误：${(err as Error).message}`);
     return 1;
   }
-}
-
-async function serve(io: Out): Promise<number> {
-  const config = loadConfig();
-  const { buildServer } = await import('../http/server.ts');
-  const { ensureWebBuilt } = await import('./web-build.ts');
-  await ensureWebBuilt(io);
-  const rt = await startRuntime({ clock: clockFromEnv(), tenant: config.tenant });
-  const app = await buildServer({ deps: rt.deps, config }, { logger: process.env.ZHENGTONG_LOG === 'true' });
-  await app.listen({ port: config.port, host: config.host });
-  const where = rt.db.kind === 'postgres' ? 'PostgreSQL 服务器 (DATABASE_URL)' : `嵌入式 PostgreSQL (PGlite, ${process.env.ZHENGTONG_DATA_DIR ?? './data'})`;
-  io.out(`政通已启动：http://${config.host}:${config.port}/  数据库：${where}${rt.seeded ? '（已载入武威演示数据）' : ''}`);
-  io.out('演示账号（密码见右侧）：');
-  for (const l of demoLogins()) io.out(`  ${l.login.padEnd(14)} ${l.password.padEnd(16)} ${l.displayName}（${l.roles.map((r) => ROLES[r]?.label ?? r).join('、')}）`);
-  const shutdown = async () => {
-    await app.close();
-    await rt.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
-  return await new Promise<number>(() => {});
 }

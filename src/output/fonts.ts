@@ -1,55 +1,17 @@
 // Fonts of the GB/T 9704-2012 layout and the open substitutes installed from Debian packages.
-// 仿宋/楷体/黑体/小标宋 are commercial faces; each role below names the free face used instead, the
-// Debian package that installs it, and where it is found. A missing font is OUTPUT.FONT_MISSING, a
-// character no font can show is OUTPUT.GLYPH_MISSING: nothing is ever drawn as an empty box.
+// 仿宋/楷体/黑体/小标宋 are commercial faces; each role (font-specs.ts) names the free face used instead
+// and the Debian package that installs it; this module finds and opens it. A missing font is
+// OUTPUT.FONT_MISSING, a character no font can show is OUTPUT.GLYPH_MISSING: nothing is ever drawn as an
+// empty box.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { AppError } from '../errors/index.ts';
+import { FONT_SPECS, type FontRole, type FontSpec } from './font-specs.ts';
 
-export type FontRole = 'fangsong' | 'kaiti' | 'heiti' | 'xiaobiaosong' | 'song' | 'fallback';
-
-export interface FontSpec {
-  role: FontRole;
-  /** the face the standard asks for */
-  standardFace: string;
-  /** the face used */
-  family: string;
-  postscriptName: string;
-  file: string;
-  debianPackage: string;
-}
+export { DEBIAN_FONT_PACKAGES, FONT_SPECS, type FontRole, type FontSpec } from './font-specs.ts';
 
 const FONT_DIRS = ['/usr/share/fonts/truetype', '/usr/share/fonts/opentype'];
-
-export const FONT_SPECS: Record<FontRole, FontSpec> = {
-  fangsong: {
-    role: 'fangsong', standardFace: '仿宋（正文 3号、版记 4号）', family: 'AR PL SungtiL GB',
-    postscriptName: 'BousungEG-Light-GB', file: 'arphic-gbsn00lp/gbsn00lp.ttf', debianPackage: 'fonts-arphic-gbsn00lp',
-  },
-  kaiti: {
-    role: 'kaiti', standardFace: '楷体（第二层标题、签发人姓名）', family: 'AR PL UKai CN',
-    postscriptName: 'UKaiCN', file: 'arphic/ukai.ttc', debianPackage: 'fonts-arphic-ukai',
-  },
-  heiti: {
-    role: 'heiti', standardFace: '黑体（第一层标题、密级、紧急程度、附件标识）', family: 'WenQuanYi Zen Hei',
-    postscriptName: 'WenQuanYiZenHei', file: 'wqy/wqy-zenhei.ttc', debianPackage: 'fonts-wqy-zenhei',
-  },
-  xiaobiaosong: {
-    role: 'xiaobiaosong', standardFace: '小标宋（发文机关标志、标题）', family: 'Noto Serif CJK SC Bold',
-    postscriptName: 'NotoSerifCJKsc-Bold', file: 'noto/NotoSerifCJK-Bold.ttc', debianPackage: 'fonts-noto-cjk',
-  },
-  song: {
-    role: 'song', standardFace: '宋体（页码）', family: 'AR PL SungtiL GB',
-    postscriptName: 'BousungEG-Light-GB', file: 'arphic-gbsn00lp/gbsn00lp.ttf', debianPackage: 'fonts-arphic-gbsn00lp',
-  },
-  fallback: {
-    role: 'fallback', standardFace: '（上列字体缺少的字符）', family: 'Noto Serif CJK SC',
-    postscriptName: 'NotoSerifCJKsc-Regular', file: 'noto/NotoSerifCJK-Regular.ttc', debianPackage: 'fonts-noto-cjk',
-  },
-};
-
-export const DEBIAN_FONT_PACKAGES = [...new Set(Object.values(FONT_SPECS).map((s) => s.debianPackage))].sort();
 
 // fontkit's types are loose; the few members used here.
 export interface FkGlyph {

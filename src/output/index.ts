@@ -1,33 +1,34 @@
 // The output context's API: official documents and minutes as PDF, Word (.docx) and OFD in the
 // GB/T 9704-2012 layout, each carrying the document's identity and the SM3 digest of its content.
-import { layoutToDocx, minutesToDocx } from './docx.ts';
+// The renderers (render.ts: layout, fonts, pdfkit, fontkit, docx, jszip) are loaded on the first
+// rendering, once per process, so a server that renders nothing never loads them.
 import { digestOf, identityOf, readIdentity, verifyOutput } from './integrity.ts';
-import { layoutDocument, layoutMinutes } from './layout.ts';
 import type { OutputDocument, OutputMinutes } from './model.ts';
-import { layoutToOfd } from './ofd.ts';
-import { layoutToPdf } from './pdf.ts';
 
 export type { OutputDocument, OutputMinutes, Paragraph, ParagraphInput, ParagraphStyle, Imprint, Attachment } from './model.ts';
 export type { OutputIdentity, Verification, OutputFormat } from './integrity.ts';
 export { digestOf, identityOf, readIdentity, verifyOutput };
-export { DEBIAN_FONT_PACKAGES, FONT_SPECS } from './fonts.ts';
+export { DEBIAN_FONT_PACKAGES, FONT_SPECS } from './font-specs.ts';
+
+let renderers: Promise<typeof import('./render.ts')> | undefined;
+const render = () => (renderers ??= import('./render.ts'));
 
 export async function renderPdf(doc: OutputDocument): Promise<Buffer> {
-  return layoutToPdf(layoutDocument(doc), doc);
+  return (await render()).renderPdf(doc);
 }
 export async function renderDocx(doc: OutputDocument): Promise<Buffer> {
-  return layoutToDocx(doc);
+  return (await render()).renderDocx(doc);
 }
 export async function renderOfd(doc: OutputDocument): Promise<Buffer> {
-  return layoutToOfd(layoutDocument(doc), doc);
+  return (await render()).renderOfd(doc);
 }
 
 export async function renderMinutesPdf(m: OutputMinutes): Promise<Buffer> {
-  return layoutToPdf(layoutMinutes(m), m);
+  return (await render()).renderMinutesPdf(m);
 }
 export async function renderMinutesDocx(m: OutputMinutes): Promise<Buffer> {
-  return minutesToDocx(m);
+  return (await render()).renderMinutesDocx(m);
 }
 export async function renderMinutesOfd(m: OutputMinutes): Promise<Buffer> {
-  return layoutToOfd(layoutMinutes(m), m);
+  return (await render()).renderMinutesOfd(m);
 }

@@ -2,7 +2,7 @@
 // element that is printed, in a fixed order); each renderer embeds the id, 发文字号 and digest in the
 // file, so a printed or exchanged copy can be checked against the digest recorded in the audit trail.
 import { createHash } from 'node:crypto';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { AppError } from '../errors/index.ts';
 import { paragraphOf, type OutputDocument, type OutputMinutes, type ParagraphInput } from './model.ts';
 
@@ -94,6 +94,10 @@ function pdfField(pdf: string, name: string): string | undefined {
 
 const xmlText = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
+// jszip is needed only to read a .docx or OFD back: loaded then, once per process
+let jszip: Promise<typeof JSZip> | undefined;
+const loadJSZip = () => (jszip ??= import('jszip').then((m) => m.default));
+
 /** Reads the identity embedded in a PDF, .docx or OFD file produced here. */
 export async function readIdentity(file: Buffer): Promise<{ format: OutputFormat; identity: OutputIdentity }> {
   if (file.subarray(0, 5).toString('latin1') === '%PDF-') {
@@ -104,7 +108,7 @@ export async function readIdentity(file: Buffer): Promise<{ format: OutputFormat
     return { format: 'pdf', identity: { documentId: id, documentNumber: pdfField(pdf, FIELD.number) ?? '', sm3 } };
   }
   if (file[0] === 0x50 && file[1] === 0x4b) {
-    const zip = await JSZip.loadAsync(file);
+    const zip = await (await loadJSZip()).loadAsync(file);
     const custom = zip.file('docProps/custom.xml');
     if (custom) {
       const xml = await custom.async('string');

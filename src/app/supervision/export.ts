@@ -1,6 +1,10 @@
 // The 台账 clerks keep, as an Excel workbook: one row per item with the columns of the usual 督查台账.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { articleLabel } from '../../domain/shared/article.ts';
+
+// exceljs is loaded on the first export, once per process
+let excel: Promise<typeof ExcelJS> | undefined;
+const loadExcel = () => (excel ??= import('exceljs').then((m) => m.default));
 
 export const LEDGER_COLUMNS = ['序号', '督查事项', '督查方式', '督查类别', '来源', '督查单位', '牵头单位', '配合单位', '分管市领导', '当前承办领导', '立项日期', '办理时限', '当前环节', '办理状态', '最近报告日期', '办结日期', '市政府指定依据'] as const;
 
@@ -14,7 +18,7 @@ const STATE: Record<string, string> = { on_time: '按期', due_soon: '即将到�
 const SOURCE: Record<string, string> = { instruction: '批示', decision: '会议决定', document: '公文', finding: '审计监察发现', other: '其他' };
 
 export async function ledgerWorkbook(rows: LedgerRow[], title = '督查事项台账'): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = '政通';
   const ws = wb.addWorksheet(title);
   ws.addRow([...LEDGER_COLUMNS]);
@@ -34,7 +38,7 @@ export async function ledgerWorkbook(rows: LedgerRow[], title = '督查事项台
 export interface SheetColumn<T> { header: string; width: number; value: (row: T, index: number) => string | number }
 
 export async function sheetWorkbook<T>(title: string, columns: SheetColumn<T>[], rows: T[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = '政通';
   const ws = wb.addWorksheet(title);
   ws.addRow(columns.map((c) => c.header));
