@@ -2,7 +2,8 @@
 // (GET /api/v1/search, office clerk) and public scope (GET /api/v1/public/search, no login), 32 clients
 // from this process. Target: p95 ≤ 50 ms (autocannon's histogram has no p95: p97.5 is its upper bound).
 //
-//   npm run bench -- search [--url postgres://…/zhengtong_bench] [--clients 32] [--duration 10] [--rate R]
+//   npm run bench -- search [--url postgres://…/zhengtong_bench] [--clients 32] [--duration 10] [--rate R] [--sort relevance|newest]
+//                           [--only staff/common-1,public/rare-1]
 // Needs search entries: zhengtong generate (or zhengtong generate --search-only on an existing dataset).
 import { openDb } from '../src/store/db.ts';
 import { arg, cannon, DEFAULT_URL, load, login, say, startServer } from './_lib.ts';
@@ -23,6 +24,8 @@ export async function run(args: string[]) {
   const connections = Number(arg(args, 'clients', '32'));
   const duration = Number(arg(args, 'duration', '10'));
   const rate = Number(arg(args, 'rate', '0'));
+  const sort = arg(args, 'sort', 'relevance');
+  const only = arg(args, 'only', '').split(',').filter(Boolean);
   const db = await openDb({ url, poolSize: 2 });
   const entries = (await db.query<{ scope: string; n: number }>(`SELECT scope, count(*)::int AS n FROM search_entries GROUP BY scope ORDER BY scope`)).rows;
   const numbers = (await db.query<{ doc_number: string }>(
@@ -33,19 +36,20 @@ export async function run(args: string[]) {
     QUERIES['rare-2'] = numbers.map((n) => `${n} 实施方案`);
     QUERIES['rare-3'] = numbers.map((n) => `${n} 乡村振兴 实施方案`);
   }
-  say(`# search: ${entries.map((e) => `${e.n.toLocaleString('en')} ${e.scope}`).join(', ')} entries; ${connections} clients${rate ? `, ${rate} req/s` : ''}, ${duration} s each; load ${load()}`);
+  say(`# search (${sort}): ${entries.map((e) => `${e.n.toLocaleString('en')} ${e.scope}`).join(', ')} entries; ${connections} clients${rate ? `, ${rate} req/s` : ''}, ${duration} s each; load ${load()}`);
   const server = await startServer({ DATABASE_URL: url });
   const results: Record<string, unknown> = {};
   try {
     const cookie = await login(server.base, 'office-clerk', 'Zhengtong@2026');
     for (const scope of ['staff', 'public'] as const) {
       for (const [name, qs] of Object.entries(QUERIES)) {
+        if (only.length && !only.includes(`${scope}/${name}`)) continue;
         let i = 0;
         const path = scope === 'staff' ? '/api/v1/search' : '/api/v1/public/search';
         const loadBefore = load();
         const r = await cannon({
           url: server.base, connections, duration, timeout: 30, ...(rate ? { overallRate: rate } : {}),
-          requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: `${path}?q=${encodeURIComponent(qs[i++ % qs.length])}`, headers: scope === 'staff' ? { cookie } : {} }) }],
+          requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: `${path}?q=${encodeURIComponent(qs[i++ % qs.length])}&sort=${sort}`, headers: scope === 'staff' ? { cookie } : {} }) }],
         });
         results[`${scope}/${name}`] = r;
         say(`${scope.padEnd(6)} ${name.padEnd(9)} ${r.rps.toFixed(0).padStart(5)} req/s  p50 ${r.p50} ms  p90 ${r.p90} ms  p97.5 ${r.p97_5} ms  p99 ${r.p99} ms  ` +

@@ -19,10 +19,13 @@ const SNIPPET_WIDTH = 120;
 export const SEARCH_COUNT_CAP = 10_000;
 /**
  * With more matches than SEARCH_COUNT_CAP, 相关度 ranks (ts_rank_cd) a bounded set of candidates: the newest
- * RANK_WINDOW matches and the newest RANK_WINDOW title matches (a page further down widens the set to
- * reach it). With fewer matches every match is ranked.
+ * RANK_WINDOW matches, and the newest RANK_WINDOW title matches when there are at most TITLE_SCAN_CAP title
+ * matches (more are dense enough to fill the newest window). A page further down widens the set to reach it.
+ * With fewer matches every match is ranked.
  */
 export const RANK_WINDOW = 200;
+/** most title matches read for the title candidates (see titleCandidates) */
+export const TITLE_SCAN_CAP = 2_000;
 
 export interface SearchEntry {
   tenantId: string;
@@ -149,7 +152,7 @@ export async function search(tx: Queryable, tenantId: string, scope: SearchScope
   const params: unknown[] = [tenantId, tsqueryText(terms)];
   // the scope and filter conditions; the match condition is added per statement (matchSql)
   const where: string[] = ['s.tenant_id = $1'];
-  let from = 'search_entries s';
+  const from = 'search_entries s';
   if (scope.scope === 'public') where.push(`s.scope = 'public'`);
   else {
     let others = 'true';
@@ -158,10 +161,12 @@ export async function search(tx: Queryable, tenantId: string, scope: SearchScope
       others = `s.unit_id = ANY($${params.length})`;
     }
     if (scope.documents) {
-      // documents: the documents context's visibility rule on the current document row
-      from = `search_entries s LEFT JOIN documents d ON s.object_type = 'document' AND d.id = s.object_id AND d.tenant_id = s.tenant_id`;
+      // documents: the documents context's visibility rule on the current document row, looked up by its
+      // primary key for each entry that is not public (OFFSET 0 keeps it a per-entry lookup: the planner
+      // would otherwise hash every document the caller may see, however few entries match)
       const docs = documentAccessSql(scope.documents, params);
-      where.push(`(s.scope = 'public' OR (s.object_type = 'document' AND d.id IS NOT NULL AND ${docs}) OR (s.object_type <> 'document' AND ${others}))`);
+      where.push(`(s.scope = 'public' OR (s.object_type = 'document' AND EXISTS (SELECT 1 FROM documents d
+        WHERE d.tenant_id = s.tenant_id AND d.id = s.object_id AND ${docs} OFFSET 0)) OR (s.object_type <> 'document' AND ${others}))`);
     } else if (scope.units) {
       where.push(`(s.scope = 'public' OR ${others})`);
     }
@@ -179,6 +184,9 @@ export async function search(tx: Queryable, tenantId: string, scope: SearchScope
   const offset = Math.max(query.offset ?? 0, 0);
   const sort: SearchSort = query.sort === 'newest' ? 'newest' : 'relevance';
 
+  // Each statement reads a bounded number of entries, but the planner's cost estimates for a common word are
+  // large enough to start JIT compilation, which costs more than the query (PostgreSQL; PGlite has no JIT).
+  await tx.query('SET LOCAL jit = off');
   // 1. how many match, counting no further than the cap (the GIN index; bounded work for any term)
   const counted = (await tx.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${w('index')} LIMIT ${SEARCH_COUNT_CAP + 1}) m`, params)).rows[0].n;
@@ -202,8 +210,8 @@ export async function search(tx: Queryable, tenantId: string, scope: SearchScope
     ({ rows } = await tx.query(
       `SELECT ${HIT_COLUMNS}, 0 AS rank FROM ${from} WHERE ${w('walk')} ORDER BY ${DATE_ORDER} LIMIT ${limit} OFFSET ${offset}`, params));
   } else {
-    // many matches, by relevance: ts_rank_cd over a bounded candidate set — the newest `window` matches and the
-    // newest `window` title matches (title words weigh most, so the best-ranked entries are among them)
+    // many matches, by relevance: ts_rank_cd over a bounded candidate set — the newest `window` matches and, when
+    // title matches are few among them, the newest `window` title matches (title words weigh most)
     const titles = await titleCandidates(tx, from, w, params, plan.window);
     ({ rows } = await tx.query(
       `WITH c AS (
@@ -239,14 +247,13 @@ export async function search(tx: Queryable, tenantId: string, scope: SearchScope
 }
 
 /**
- * The newest `window` entries whose title matches, within the caller's scope. Same two steps as the search:
- * the title GIN index (0750) while title matches are few, the date index when the capped count shows they are many.
+ * The newest `window` entries whose title matches, within the caller's scope, from the title GIN index (0750),
+ * reading at most TITLE_SCAN_CAP of them.
  */
 async function titleCandidates(tx: Queryable, from: string, w: (how: 'index' | 'walk', field: 'all' | 'title') => string, params: unknown[], window: number) {
   const { rows } = await tx.query<{ object_type: string; object_id: string; n: number }>(
-    `WITH t AS MATERIALIZED (SELECT s.object_type, s.object_id, s.dated_on FROM ${from} WHERE ${w('index', 'title')} LIMIT ${SEARCH_COUNT_CAP + 1})
+    `WITH t AS MATERIALIZED (SELECT s.object_type, s.object_id, s.dated_on FROM ${from} WHERE ${w('index', 'title')} LIMIT ${TITLE_SCAN_CAP + 1})
      SELECT s.object_type, s.object_id, (SELECT count(*)::int FROM t) AS n FROM t s ORDER BY ${DATE_ORDER} LIMIT ${window}`, params);
-  if (!rows.length || rows[0].n <= SEARCH_COUNT_CAP) return rows;
-  return (await tx.query<{ object_type: string; object_id: string }>(
-    `SELECT s.object_type, s.object_id FROM ${from} WHERE ${w('walk', 'title')} ORDER BY ${DATE_ORDER} LIMIT ${window}`, params)).rows;
+  // more title matches than TITLE_SCAN_CAP: they are dense among the matches, and the newest-matches window holds them
+  return rows.length && rows[0].n > TITLE_SCAN_CAP ? [] : rows;
 }
