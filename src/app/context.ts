@@ -1,5 +1,6 @@
 import type { Db, Queryable } from '../store/db.ts';
-import { appendAudit, type AuditEntry } from './audit/record.ts';
+import { appendAudit, type AuditEntry, type CompanionInsert } from './audit/record.ts';
+import { orgRevisionRead } from './org/repo.ts';
 
 /** Who is acting, resolved from the session (or the system for timers and the CLI). */
 export interface Actor {
@@ -44,7 +45,8 @@ export interface UseCaseContext {
   actor: Actor;
   now: Date;
   deps: AppDeps;
-  audit(entry: AuditEntry): Promise<void>;
+  /** appends the audit record; a companion insert of the same action (a trail line) goes in the same statement */
+  audit(entry: AuditEntry, companion?: CompanionInsert): Promise<void>;
 }
 
 /**
@@ -54,7 +56,9 @@ export interface UseCaseContext {
 export async function runUseCase<T>(deps: AppDeps, actor: Actor, fn: (ctx: UseCaseContext) => Promise<T>): Promise<T> {
   const now = deps.clock.now();
   let audited = false;
-  const result = await deps.db.transaction((tx) => fn(useCaseContext(tx, actor, now, deps, () => (audited = true))));
+  // most use cases start by loading the actor's organisation: its revision read travels with BEGIN
+  const result = await deps.db.transaction((tx) => fn(useCaseContext(tx, actor, now, deps, () => (audited = true))),
+    { first: orgRevisionRead(actor.tenantId) });
   if (audited) deps.onAudit?.();
   return result;
 }
@@ -66,9 +70,9 @@ export function useCaseContext(tx: Queryable, actor: Actor, now: Date, deps: App
     actor,
     now,
     deps,
-    audit: async (entry) => {
+    audit: async (entry, companion) => {
       onAudited();
-      await appendAudit(tx, actor, now, entry);
+      await appendAudit(tx, actor, now, entry, companion);
     },
   };
 }

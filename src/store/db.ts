@@ -12,10 +12,27 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/** A read the transaction is likely to start with (e.g. the organisation's revision). */
+export interface FirstRead {
+  sql: string;
+  /** text values only: they travel as quoted literals */
+  params: string[];
+}
+
+export interface TransactionOptions {
+  /**
+   * A PostgreSQL server gets this read in the same message as BEGIN, saving a round trip. When the
+   * transaction's first statement is exactly this read (same text, same values), it is answered from
+   * there: nothing ran in between, so the answer is the one the statement itself would get. Any other
+   * first statement runs as usual and the early answer is dropped.
+   */
+  first?: FirstRead;
+}
+
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** runs fn in one transaction: everything commits together or not at all */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, opts?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }
 

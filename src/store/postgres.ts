@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Db, Queryable, QueryResult } from './db.ts';
+import type { Db, FirstRead, Queryable, QueryResult, TransactionOptions } from './db.ts';
 
 pg.types.setTypeParser(20, (v) => Number(v)); // int8
 pg.types.setTypeParser(1082, (v) => v); // date stays 'YYYY-MM-DD', never shifted by the process time zone
@@ -33,11 +33,19 @@ export async function openPostgres(url: string, opts: { schema?: string; poolSiz
     kind: 'postgres',
     query: base.query,
     exec: base.exec,
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
       const client = await pool.connect();
       try {
-        await client.query('BEGIN');
-        const result = await fn(wrap(client as any));
+        const first = opts.first;
+        let tx = wrap(client as any);
+        if (first) {
+          // BEGIN and the expected first read in one simple-protocol message (one round trip)
+          const r = (await client.query(`BEGIN; ${inline(first)}`)) as unknown as pg.QueryResult[];
+          tx = answeringFirst(tx, first, { rows: r[1].rows, rowCount: r[1].rowCount ?? r[1].rows.length });
+        } else {
+          await client.query('BEGIN');
+        }
+        const result = await fn(tx);
         await client.query('COMMIT');
         return result;
       } catch (err) {
@@ -49,6 +57,34 @@ export async function openPostgres(url: string, opts: { schema?: string; poolSiz
     },
     async close() {
       await pool.end();
+    },
+  };
+}
+
+/** The read with its values as quoted literals (text values only). */
+function inline(first: FirstRead): string {
+  return first.sql.replace(/\$(\d+)/g, (_, n: string) => {
+    const v = first.params[Number(n) - 1];
+    if (typeof v !== 'string') throw new Error(`first read: $${n} is not a text value`);
+    return pg.escapeLiteral(v);
+  });
+}
+
+/** The transaction, whose first statement is answered from the read sent with BEGIN when it is that read. */
+function answeringFirst(tx: Queryable, first: FirstRead, answer: QueryResult<unknown>): Queryable {
+  let pending: QueryResult<unknown> | null = answer;
+  return {
+    query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
+      const early = pending;
+      pending = null;
+      if (early && sql === first.sql && params.length === first.params.length && params.every((p, i) => p === first.params[i])) {
+        return Promise.resolve(early as QueryResult<T>);
+      }
+      return tx.query<T>(sql, params);
+    },
+    exec(sql: string) {
+      pending = null;
+      return tx.exec(sql);
     },
   };
 }

@@ -82,26 +82,35 @@ export async function login(
   return outcome;
 }
 
+// One statement per request: read the session with its user, decide in SQL whether it has lapsed (idle
+// longer than the limit, or past its absolute expiry) and write what follows — a lapsed session is ended,
+// a live one is touched when last seen more than a minute ago (at most once a minute keeps reads cheap).
+// An ended session or a disabled user is refused and left as it is. The data-modifying WITH runs to
+// completion although nothing reads it; `s` shows the row as it was before.
+const RESOLVE_SQL = `
+WITH s AS (
+  SELECT s.token_hash, s.user_id, s.tenant_id, s.ended_at, u.login, u.display_name, u.person_id, u.roles, u.disabled,
+         ($2::timestamptz > s.last_seen_at + $3::float8 * interval '1 minute' OR $2::timestamptz > s.expires_at) AS lapsed,
+         ($2::timestamptz > s.last_seen_at + interval '1 minute') AS stale
+    FROM sessions s JOIN users u ON u.id = s.user_id
+   WHERE s.token_hash = $1
+), w AS (
+  UPDATE sessions t
+     SET ended_at = CASE WHEN s.lapsed THEN $2::timestamptz ELSE t.ended_at END,
+         last_seen_at = CASE WHEN s.lapsed THEN t.last_seen_at ELSE $2::timestamptz END
+    FROM s
+   WHERE t.token_hash = s.token_hash AND t.ended_at IS NULL AND s.ended_at IS NULL AND NOT s.disabled AND (s.lapsed OR s.stale)
+)
+SELECT * FROM s`;
+
 /** Resolves a session token; an idle or expired session is ended and refused. */
 export async function resolveSession(
   deps: AppDeps, config: Config, token: string,
 ): Promise<SessionUser | 'expired' | null> {
-  const now = deps.clock.now();
-  const h = tokenHash(token);
-  const { rows } = await deps.db.query(
-    `SELECT s.*, u.login, u.display_name, u.person_id, u.roles, u.disabled
-       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`, [h]);
+  const { rows } = await deps.db.query(RESOLVE_SQL, [tokenHash(token), deps.clock.now(), config.sessionIdleMinutes]);
   const s = rows[0];
   if (!s || s.ended_at || s.disabled) return null;
-  const idleLimit = new Date(new Date(s.last_seen_at).getTime() + config.sessionIdleMinutes * 60_000);
-  if (now > idleLimit || now > new Date(s.expires_at)) {
-    await deps.db.query('UPDATE sessions SET ended_at = $2 WHERE token_hash = $1 AND ended_at IS NULL', [h, now]);
-    return 'expired';
-  }
-  // touch at most once a minute to keep reads cheap
-  if (now.getTime() - new Date(s.last_seen_at).getTime() > 60_000) {
-    await deps.db.query('UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1', [h, now]);
-  }
+  if (s.lapsed) return 'expired';
   return { userId: s.user_id, tenantId: s.tenant_id, login: s.login, displayName: s.display_name, personId: s.person_id, roles: s.roles };
 }
 

@@ -78,14 +78,13 @@ export function refuseIf(code: string, v: Violation[]) {
   if (v.length) throw refusal(code, v);
 }
 
-/** One line of the document's trail, audited with the same article. */
+/** One line of the document's trail and its audit record with the same article, written by one statement. */
 export async function trail(ctx: UseCaseContext, docId: string, action: string, label: string, article: number | undefined, payload: Record<string, unknown> = {}) {
-  await ctx.tx.query(
-    `INSERT INTO document_events (tenant_id, document_id, at, actor_name, actor_person_id, action, label, article, payload)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-    [ctx.actor.tenantId, docId, ctx.now, ctx.actor.name, ctx.actor.personId, action, label, article ?? null, JSON.stringify(payload)],
-  );
-  await ctx.audit({ action: `document.${action}`, objectType: 'document', objectId: docId, article, payload: { label, ...payload } });
+  await ctx.audit({ action: `document.${action}`, objectType: 'document', objectId: docId, article, payload: { label, ...payload } }, {
+    sql: `INSERT INTO document_events (tenant_id, document_id, at, actor_name, actor_person_id, action, label, article, payload)
+          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+    params: [ctx.actor.tenantId, docId, ctx.now, ctx.actor.name, ctx.actor.personId, action, label, article ?? null, JSON.stringify(payload)],
+  });
 }
 
 /** Moves the state and bumps the version, checking the version the caller read. */

@@ -240,12 +240,15 @@ export async function reportHandling(deps: AppDeps, actor: Actor, id: string, in
     if (input.kind === 'result' && a.time_limit_kind === 'investigationResult' && !a.progress_reported_at) {
       throw refusal('DOC.REFUSED', [{ code: 'DOC.REFUSED', article: a.article, message: `${basedOn(a.article)}，需要调查论证的事项应先说明办理情况，再报告结果` }]);
     }
-    if (input.kind === 'progress') await ctx.tx.query(`UPDATE document_assignments SET progress_reported_at = $2 WHERE id = $1`, [a.id, ctx.now]);
-    else {
-      await ctx.tx.query(`UPDATE document_assignments SET state = 'done', done_at = $2, result = $3 WHERE id = $1`, [a.id, ctx.now, input.text]);
+    // the assignment's mark and the document's new version in one statement (two tables, one row each)
+    const bump = `UPDATE documents SET version = version + 1, updated_at = $2 WHERE id = $1`;
+    if (input.kind === 'progress') {
+      await ctx.tx.query(`WITH report AS (UPDATE document_assignments SET progress_reported_at = $2 WHERE id = $3) ${bump}`, [id, ctx.now, a.id]);
+    } else {
+      await ctx.tx.query(`WITH report AS (UPDATE document_assignments SET state = 'done', done_at = $2, result = $4 WHERE id = $3) ${bump}`,
+        [id, ctx.now, a.id, input.text]);
       await closeTrackedDeadlines(ctx, ASSIGNMENT_OBJECT, [a.id]);
     }
-    await ctx.tx.query(`UPDATE documents SET version = version + 1, updated_at = $2 WHERE id = $1`, [id, ctx.now]);
     const late = a.due && day > a.due;
     await trail(ctx, id, input.kind === 'progress' ? 'progress_reported' : 'result_reported',
       `${input.kind === 'progress' ? '说明办理情况' : '报告办理结果'}${late ? '（逾期）' : ''}：${input.text}`, a.article, { late });

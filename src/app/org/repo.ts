@@ -1,6 +1,6 @@
 // Reads and writes the organisation tables (src/store/migrations/0200_org.sql). Loading returns the pure
 // model the domain decides on; writes only ever add rows or date an end.
-import type { Queryable } from '../../store/db.ts';
+import type { FirstRead, Queryable } from '../../store/db.ts';
 import type { Absence, Entrustment, Org } from '../../domain/org/types.ts';
 
 type Row = Record<string, any>;
@@ -13,9 +13,17 @@ const period = (r: Row, from = 'valid_from', to = 'valid_to') => ({ from: r[from
 const cache = new Map<string, Org>();
 const CACHE_SIZE = 16;
 
+const REVISION_SQL = 'SELECT rev FROM org_revisions WHERE tenant_id = $1';
+
+/**
+ * The read of the tenant's organisation revision, as a use case's transaction may send it together with
+ * its BEGIN (TransactionOptions.first): loading the organisation first thing then costs no round trip.
+ */
+export const orgRevisionRead = (tenantId: string): FirstRead => ({ sql: REVISION_SQL, params: [tenantId] });
+
 /** The whole organisation of a tenant; undefined when the tenant has none. */
 export async function loadOrg(tx: Queryable, tenantId: string): Promise<Org | undefined> {
-  const rev = (await tx.query<{ rev: string }>('SELECT rev FROM org_revisions WHERE tenant_id = $1', [tenantId])).rows[0]?.rev;
+  const rev = (await tx.query<{ rev: string }>(REVISION_SQL, [tenantId])).rows[0]?.rev;
   const key = rev ? `${tenantId}\u0000${rev}` : null;
   const hit = key ? cache.get(key) : undefined;
   if (hit) return hit;
@@ -31,18 +39,17 @@ async function loadOrgFromTables(tx: Queryable, tenantId: string): Promise<Org |
   const q = (sql: string) => tx.query<Row>(sql, [tenantId]).then((r) => r.rows);
   const [tenant] = await q('SELECT id, name FROM tenants WHERE id = $1');
   if (!tenant) return undefined;
-  const [units, people, positions, assignments, portfolios, assistance, pairs, absences, entrustments, revocations] = await Promise.all([
-    q('SELECT * FROM org_units WHERE tenant_id = $1 ORDER BY sort_order, id'),
-    q('SELECT * FROM org_people WHERE tenant_id = $1 ORDER BY id'),
-    q('SELECT * FROM org_positions WHERE tenant_id = $1 ORDER BY sort_order, id'),
-    q('SELECT * FROM org_assignments WHERE tenant_id = $1 ORDER BY valid_from, id'),
-    q('SELECT * FROM org_portfolios WHERE tenant_id = $1 ORDER BY valid_from, id'),
-    q('SELECT * FROM org_assistance WHERE tenant_id = $1 ORDER BY valid_from, id'),
-    q('SELECT * FROM org_backup_pairs WHERE tenant_id = $1 ORDER BY valid_from, id'),
-    q('SELECT * FROM org_absences WHERE tenant_id = $1 ORDER BY recorded_at, id'),
-    q('SELECT * FROM org_entrustments WHERE tenant_id = $1 ORDER BY recorded_at, id'),
-    q('SELECT * FROM org_entrustment_revocations WHERE tenant_id = $1'),
-  ]);
+  // one after the other: a transaction is one connection, which answers one statement at a time anyway
+  const units = await q('SELECT * FROM org_units WHERE tenant_id = $1 ORDER BY sort_order, id');
+  const people = await q('SELECT * FROM org_people WHERE tenant_id = $1 ORDER BY id');
+  const positions = await q('SELECT * FROM org_positions WHERE tenant_id = $1 ORDER BY sort_order, id');
+  const assignments = await q('SELECT * FROM org_assignments WHERE tenant_id = $1 ORDER BY valid_from, id');
+  const portfolios = await q('SELECT * FROM org_portfolios WHERE tenant_id = $1 ORDER BY valid_from, id');
+  const assistance = await q('SELECT * FROM org_assistance WHERE tenant_id = $1 ORDER BY valid_from, id');
+  const pairs = await q('SELECT * FROM org_backup_pairs WHERE tenant_id = $1 ORDER BY valid_from, id');
+  const absences = await q('SELECT * FROM org_absences WHERE tenant_id = $1 ORDER BY recorded_at, id');
+  const entrustments = await q('SELECT * FROM org_entrustments WHERE tenant_id = $1 ORDER BY recorded_at, id');
+  const revocations = await q('SELECT * FROM org_entrustment_revocations WHERE tenant_id = $1');
   const revokedOn = new Map(revocations.map((r) => [r.entrustment_id as string, r.revoked_on as string]));
   const gov = units.find((u) => u.kind === 'municipal_government');
   return {
