@@ -32,6 +32,8 @@ export interface GenerateOptions {
   asOf: string;
   /** the main tenant (the one the server serves); two more tenants take 10% of the documents each */
   tenant: string;
+  /** the phases after the documents (default: all); the others can be added later with generateOnly */
+  phases?: Phase[];
   log?: (s: string) => void;
 }
 
@@ -281,14 +283,15 @@ export async function generate(db: Db, o: GenerateOptions): Promise<Record<strin
 
   // ---- supervision and meetings ----
   const phase: PhaseContext = { tenant, seed: S, units: U, documents: N, asOf, leaders, log };
-  await step('supervision items, events and instructions', async () => log(`    ${JSON.stringify(await generateSupervision(db, phase))}`));
-  await step('meetings, topics, attendance, decisions and minutes', async () => log(`    ${JSON.stringify(await generateMeetings(db, phase))}`));
+  const phases = o.phases ?? [...PHASES];
+  if (phases.includes('supervision')) await step('supervision items, events and instructions', async () => log(`    ${JSON.stringify(await generateSupervision(db, phase))}`));
+  if (phases.includes('meetings')) await step('meetings, topics, attendance, decisions and minutes', async () => log(`    ${JSON.stringify(await generateMeetings(db, phase))}`));
 
   // ---- one sealed audit record per trail line and per generated fact, chained after the last sealed record ----
   await step('audit records (SM3 chain)', async () => {
     const s0 = Date.now();
     const first = (await db.query<{ id: string }>(`SELECT coalesce(min(e.id), 1) - 1 AS id FROM document_events e WHERE e.document_id LIKE 'gd-%'`)).rows[0].id;
-    const n = await writeAuditChain(db, [documentAuditSource(String(first)), ...(await newPhaseAuditSources(phase))], log);
+    const n = await writeAuditChain(db, [documentAuditSource(String(first)), ...(await newPhaseAuditSources(phase, phases))], log);
     log(`    ${n.toLocaleString('en')} audit records, ${Math.round(n / ((Date.now() - s0) / 1000)).toLocaleString('en')} records/s`);
   });
 
@@ -317,6 +320,12 @@ function documentAuditSource(start: string): AuditSource {
     sql: `SELECT e.id::text AS k, e.tenant_id, ${isoAt('e.at')} AS at, e.actor_name, 'document.' || e.action AS action, 'document' AS object_type,
                  e.document_id AS object_id, e.article, e.label
             FROM document_events e WHERE e.id > $1::bigint AND e.document_id LIKE 'gd-%' ORDER BY e.id LIMIT $2`,
+    // written by joining the trail line again rather than sending its label back
+    rejoin: {
+      join: 'JOIN document_events e ON e.id = u.k::bigint',
+      cols: { tenant_id: 'e.tenant_id', at: "date_trunc('milliseconds', e.at)", actor_name: 'e.actor_name', action: "'document.' || e.action", object_type: "'document'",
+        object_id: 'e.document_id', article: 'e.article', payload: "jsonb_build_object('label', e.label)" },
+    },
   };
 }
 

@@ -5,7 +5,8 @@
 // Throughput: rows are read in keyset pages that already carry their sequence numbers and their time
 // as ISO text; the canonical JSON of a record is written field by field in the canonical (sorted) key
 // order instead of being sorted per record; SM3 is the one-shot crypto.hash; the records go back in
-// one INSERT … SELECT FROM unnest(arrays) per page; and on PostgreSQL the next page is read and hashed
+// one INSERT … SELECT FROM unnest(arrays) per page (for the documents' trail only the keys, sequence numbers and
+// hashes go back: the rest is joined from the trail line again); and on PostgreSQL the next page is read and hashed
 // while the previous one is being written. A page is written under the sealer's advisory lock after
 // checking that the chain still ends where it was hashed from; if anything was sealed in between, the
 // page is hashed again from the new end.
@@ -16,13 +17,6 @@ import type { Db, Queryable } from '../../src/store/db.ts';
 const SEAL_LOCK = 7310002; // the sealer's advisory lock (src/app/audit/chain.ts)
 const sm3 = (s: string): string => (crypto as any).hash ? (crypto as any).hash('sm3', s, 'hex') : crypto.createHash('sm3').update(s).digest('hex');
 const J = JSON.stringify;
-
-/** The canonical JSON of a record's content, as `canonicalJson(content)` writes it (keys in sorted order). */
-export function contentJson(c: AuditContent): string {
-  return `{"action":${J(c.action)},"actorName":${J(c.actorName)},"actorPersonId":${J(c.actorPersonId)},"actorUserId":${J(c.actorUserId)},`
-    + `"article":${J(c.article)},"at":${J(c.at)},"ip":${J(c.ip)},"objectId":${J(c.objectId)},"objectType":${J(c.objectType)},`
-    + `"payload":${canonicalJson(c.payload)},"seq":${c.seq},"tenantId":${J(c.tenantId)}}`;
-}
 
 /** A row of an audit source: what one audit record says. `payload` is an object (jsonb) or, for the
  *  documents' trail, only its label. */
@@ -48,6 +42,10 @@ export interface AuditSource {
   params?: unknown[];
   /** the key before the first row */
   start: string;
+  /** Optional: write the records by joining the source table again on the key (`u.k`) instead of sending
+   *  every column back — FROM clause after the unnest, and the column expressions (they must give what was
+   *  hashed: \`at\` truncated to milliseconds, the payload as built from the same columns). */
+  rejoin?: { join: string; cols: Record<'tenant_id' | 'at' | 'actor_name' | 'action' | 'object_type' | 'object_id' | 'article' | 'payload', string> };
 }
 
 /** ISO 8601 (UTC, milliseconds) of a timestamptz expression, as the sealer writes `at`. */
@@ -57,16 +55,26 @@ const PAGE = 20_000;
 
 interface Hashed { rows: AuditRow[]; payloads: string[]; startPos: number; startPrev: string; hashes: string[] }
 
+/** The canonical JSON of a row's record content — what `canonicalJson(content)` writes (keys in sorted
+ *  order), built field by field; `payloadJson` is the payload's canonical JSON. */
+export function rowContentJson(r: AuditRow, payloadJson: string): string {
+  return `{"action":${J(r.action)},"actorName":${J(r.actor_name)},"actorPersonId":null,"actorUserId":null,"article":${r.article == null ? 'null' : Number(r.article)},`
+    + `"at":${J(r.at)},"ip":null,"objectId":${J(r.object_id)},"objectType":${J(r.object_type)},"payload":${payloadJson},"seq":${Number(r.seq)},"tenantId":${J(r.tenant_id)}}`;
+}
+
+/** The record content a row stands for (as the verifier rebuilds it from the stored record). */
+export function rowContent(r: AuditRow, payload: unknown): AuditContent {
+  return { seq: Number(r.seq), tenantId: r.tenant_id, at: r.at, actorUserId: null, actorPersonId: null, actorName: r.actor_name, action: r.action,
+    objectType: r.object_type, objectId: r.object_id, article: r.article == null ? null : Number(r.article), ip: null, payload };
+}
+
 function hashPage(rows: AuditRow[], payloads: string[], startPos: number, startPrev: string): Hashed {
   const hashes = new Array<string>(rows.length);
   let prev = startPrev;
   let pos = startPos;
   for (let n = 0; n < rows.length; n++) {
-    const r = rows[n];
     pos++;
-    const json = `{"action":${J(r.action)},"actorName":${J(r.actor_name)},"actorPersonId":null,"actorUserId":null,"article":${r.article == null ? 'null' : r.article},`
-      + `"at":"${r.at}","ip":null,"objectId":${J(r.object_id)},"objectType":${J(r.object_type)},"payload":${payloads[n]},"seq":${r.seq},"tenantId":${J(r.tenant_id)}}`;
-    prev = sm3(`${prev}\n${pos}\n${json}`);
+    prev = sm3(`${prev}\n${pos}\n${rowContentJson(rows[n], payloads[n])}`);
     hashes[n] = prev;
   }
   return { rows, payloads, startPos, startPrev, hashes };
@@ -78,12 +86,23 @@ async function chainEnd(q: Queryable): Promise<{ pos: number; hash: string }> {
   return { pos: Number(last?.chain_pos ?? 0), hash: last?.hash ?? GENESIS_HASH };
 }
 
-async function writePage(db: Db, h: Hashed): Promise<{ pos: number; hash: string }> {
+async function writePage(db: Db, src: AuditSource, h: Hashed): Promise<{ pos: number; hash: string }> {
   return db.transaction(async (tx) => {
     if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [SEAL_LOCK]);
     const end = await chainEnd(tx);
     if (end.pos !== h.startPos || end.hash !== h.startPrev) h = hashPage(h.rows, h.payloads, end.pos, end.hash); // sealed in between
     const n = h.rows.length;
+    if (src.rejoin) {
+      const c = src.rejoin.cols;
+      const prevs = h.hashes.slice(0, n - 1);
+      prevs.unshift(h.startPrev);
+      await tx.query(
+        `INSERT INTO audit_records (seq, tenant_id, at, actor_name, action, object_type, object_id, article, payload, chain_pos, prev_hash, hash, sealed_at)
+         SELECT u.s, ${c.tenant_id}, ${c.at}, ${c.actor_name}, ${c.action}, ${c.object_type}, ${c.object_id}, ${c.article}, ${c.payload}, $2::bigint + u.n, u.ph, u.h, now()
+           FROM unnest($1::text[], $3::bigint[], $4::text[], $5::text[]) WITH ORDINALITY AS u(k, s, ph, h, n) ${src.rejoin.join}`,
+        [h.rows.map((r) => r.k), h.startPos, h.rows.map((r) => r.seq), prevs, h.hashes]);
+      return { pos: h.startPos + n, hash: h.hashes[n - 1] };
+    }
     const cols: unknown[][] = [[], [], [], [], [], [], [], [], [], [], [], []];
     for (let i = 0; i < n; i++) {
       const r = h.rows[i];
@@ -119,7 +138,7 @@ export async function writeAuditChain(db: Db, sources: AuditSource[], log: (s: s
       // hashed from where the previous page will end, while that page is still being written
       const h = hashPage(rows, payloads, end.pos, end.hash);
       if (pending) await pending;
-      pending = writePage(db, h);
+      pending = writePage(db, src, h);
       end = { pos: h.startPos + rows.length, hash: h.hashes[rows.length - 1] };
       if (!pipelined) { end = await pending; pending = null; }
       const before = total;
