@@ -49,7 +49,7 @@ const askFgw = async (deps: AppDeps, documentId: string) =>
 const timerOf = async (db: Db, requestId: string) =>
   (await db.query(`SELECT t.fired_at, t.cancelled_at, t.payload FROM timers t JOIN deadlines d ON d.id = t.key WHERE t.kind = $1 AND d.object_id = $2`, [IMPLIED_CONSENT_KIND, requestId])).rows[0] as any;
 
-test('第六十六条: a timer firing for an opinion request whose document was closed meanwhile records no 无不同意见 — the request is ended as 已撤回 on the trail; one on a document still in 承办 is recorded as 无不同意见', async () => {
+test('第六十六条: closing a document ends its open opinion requests at once — 已撤回 on the trail, the 无不同意见 timer cancelled; a document still in 承办 gets its 无不同意见 when the limit passes', async () => {
   const t = await openTestDb();
   const clock = manualClock('2026-03-02T09:00:00+08:00');
   const deps: AppDeps = { db: t.db, clock };
@@ -58,23 +58,24 @@ test('第六十六条: a timer firing for an opinion request whose document was 
     const closed = await handlingDocument(deps, '关于甲县第一中学校舍维修的请示');
     const open = await handlingDocument(deps, '关于甲县第二中学操场改造的请示');
     const onClosed = await askFgw(deps, closed);
-    const onOpen = await askFgw(deps, open);
+    await askFgw(deps, open);
     const v = (await getDocument(deps, office, closed)).document.version;
     await inc.closeIncoming(deps, office, closed, { reply: '已由市教育局统筹解决', version: v });
 
-    // 2个工作日: due 03-04; the timers fire on 03-05
-    clock.set('2026-03-05T09:00:00+08:00');
-    const run = await runDueTimers(deps);
-    assert.deepEqual(run.failed, []);
-    assert.equal(run.fired.filter((x) => x.kind === IMPLIED_CONSENT_KIND).length, 2);
-
     const c = await getDocument(deps, office, closed);
     assert.equal(c.opinions.find((o: any) => o.id === onClosed).state, 'withdrawn');
-    assert.deepEqual(c.events.filter((e: any) => e.action === 'opinion_implied'), [], 'no 无不同意见 on a closed document');
     const ended = c.events.filter((e: any) => e.action === 'opinion_withdrawn');
     assert.deepEqual(ended.map((e: any) => [e.article, e.payload.requestId]), [[66, onClosed]]);
     assert.match(ended[0].label, /征求意见已撤回，不再需要回复（文件已办结）/);
-    assert.match((await timerOf(t.db, onClosed)).payload.skipped, /文件已办结，征求意见已撤回，不记无不同意见/);
+    const timer = await timerOf(t.db, onClosed);
+    assert.ok(timer.cancelled_at && !timer.fired_at, 'cancelled when the document was closed');
+
+    // 2个工作日: due 03-04; on 03-05 only the document still in 承办 gets its 无不同意见
+    clock.set('2026-03-05T09:00:00+08:00');
+    const run = await runDueTimers(deps);
+    assert.deepEqual(run.failed, []);
+    assert.equal(run.fired.filter((x) => x.kind === IMPLIED_CONSENT_KIND).length, 1);
+    assert.deepEqual((await getDocument(deps, office, closed)).events.filter((e: any) => e.action === 'opinion_implied'), [], 'no 无不同意见 on a closed document');
     const { rows: audit } = await t.db.query(`SELECT object_id FROM audit_records WHERE action = 'document.opinion_implied'`);
     assert.deepEqual(audit.map((a: any) => a.object_id), [open], 'only the document still in 承办');
     assert.equal((await getDocument(deps, office, open)).opinions[0].state, 'implied');
@@ -84,7 +85,7 @@ test('第六十六条: a timer firing for an opinion request whose document was 
   }
 });
 
-test('第六十六条: ending a closed document\'s open requests at close time cancels their 无不同意见 timers, on the trail; a document still waiting keeps them', async () => {
+test('第六十六条: a timer that fires for a request whose document is no longer waiting (closed outside the close use case, e.g. data from before this rule) records no 无不同意见 and ends the request as 已撤回', async () => {
   const t = await openTestDb();
   const clock = manualClock('2026-03-02T09:00:00+08:00');
   const deps: AppDeps = { db: t.db, clock };
@@ -95,18 +96,16 @@ test('第六十六条: ending a closed document\'s open requests at close time c
     // still in 承办: nothing to end
     assert.deepEqual(await runUseCase(deps, office, (ctx) => endOpinionRequestsOfDocument(ctx, doc)), []);
     assert.equal((await timerOf(t.db, request)).cancelled_at, null);
+    await t.db.query(`UPDATE documents SET state = 'closed', closed_at = now() WHERE id = $1`, [doc]);
 
-    clock.set('2026-03-03T10:00:00+08:00');
-    const v = (await getDocument(deps, office, doc)).document.version;
-    await inc.closeIncoming(deps, office, doc, { reply: '已办结', version: v });
-    assert.deepEqual(await runUseCase(deps, office, (ctx) => endOpinionRequestsOfDocument(ctx, doc)), [request]);
-    const timer = await timerOf(t.db, request);
-    assert.ok(timer.cancelled_at && !timer.fired_at, 'cancelled before it fell due');
+    clock.set('2026-03-05T09:00:00+08:00');
+    const run = await runDueTimers(deps);
+    assert.deepEqual(run.failed, []);
     const d = await getDocument(deps, office, doc);
     assert.equal(d.opinions[0].state, 'withdrawn');
+    assert.deepEqual(d.events.filter((e: any) => e.action === 'opinion_implied'), []);
     assert.deepEqual(d.events.filter((e: any) => e.action === 'opinion_withdrawn').map((e: any) => e.article), [66]);
-
-    clock.set('2026-03-06T09:00:00+08:00');
+    assert.match((await timerOf(t.db, request)).payload.skipped, /文件已办结，征求意见已撤回，不记无不同意见/);
     assert.deepEqual((await runDueTimers(deps)).fired, [], 'nothing left to fire');
     assert.deepEqual(await runUseCase(deps, office, (ctx) => endOpinionRequestsOfDocument(ctx, doc)), [], 'ended once');
   } finally {

@@ -13,6 +13,7 @@ import {
   calendar, deadlineRuleOf, expectState, expectVersion, isOffice, loadDoc, newId, nextSeq, pack, params, refuseIf, routeTo, setState, today, trail, viewerOf,
 } from './common.ts';
 import { ASSIGNMENT_OBJECT, closeTrackedDeadlines, trackAssignmentDeadline } from './timers.ts';
+import { endOpinionRequestsOfDocument } from './opinions.ts';
 
 export interface IncomingInput {
   docType: string;
@@ -110,6 +111,7 @@ export async function intakeReview(deps: AppDeps, actor: Actor, id: string, inpu
         throw new AppError('REQUEST.VALIDATION', { message: '退回须写明理由' });
       }
       await setState(ctx, d, 'returned', { closed_at: ctx.now });
+      await endOpinionRequestsOfDocument(ctx, d.id);
       await trail(ctx, id, 'returned', `初审退回：${[...v.map((x) => x.message), ...(input.reasons?.trim() ? [input.reasons.trim()] : [])].join('；')}`,
         v[0]?.article, { violations: v, reasons: input.reasons ?? null });
     }
@@ -284,6 +286,7 @@ export async function closeIncoming(deps: AppDeps, actor: Actor, id: string, inp
     const done = await ctx.tx.query(`UPDATE document_assignments SET state = 'done', done_at = COALESCE(done_at, $2) WHERE document_id = $1 RETURNING id`, [id, ctx.now]);
     await closeTrackedDeadlines(ctx, ASSIGNMENT_OBJECT, done.rows.map((r: any) => r.id));
     await setState(ctx, d, 'closed', { closed_at: ctx.now, reply: input.reply, reply_document_id: input.replyDocumentId ?? null });
+    await endOpinionRequestsOfDocument(ctx, id);
     await trail(ctx, id, 'closed', `办结：${input.reply}${replyNo ? `（答复文件 ${replyNo}）` : ''}`, undefined, { replyDocumentId: input.replyDocumentId ?? null });
     return { version: d.version };
   });

@@ -9,7 +9,7 @@ import { basedOn } from '../../domain/shared/article.ts';
 import type { ActingResult } from '../../domain/org/index.ts';
 import { orgPort } from './ports.ts';
 import { expectState, expectVersion, isOffice, loadDoc, newId, nextSeq, pack, params, refuseIf, routeTo, setState, today, trail } from './common.ts';
-import { requestOpinions } from './opinions.ts';
+import { endOpinionRequestsOfDocument, requestOpinions } from './opinions.ts';
 import { onDocumentIssued } from '../openness/documents.ts';
 
 export interface DraftInput {
@@ -275,6 +275,7 @@ export async function issueDocument(deps: AppDeps, actor: Actor, id: string, inp
     if (!isOffice(actor)) throw new AppError('AUTH.FORBIDDEN', { message: '印发由市政府办公室进行' });
     await ctx.tx.query(`UPDATE doc_numbers SET state = 'issued' WHERE tenant_id = $1 AND document_id = $2 AND state = 'taken'`, [actor.tenantId, id]);
     await setState(ctx, d, 'issued', { issued_date: today(ctx) });
+    await endOpinionRequestsOfDocument(ctx, id);
     await trail(ctx, id, 'issued', `印发：${d.doc_number}`, undefined, { docNumber: d.doc_number, disclosure: d.disclosure });
     await onDocumentIssued(ctx, id);
     return { version: d.version };
