@@ -62,11 +62,18 @@ const draft = z.strictObject({
 
 const routes: RouteModule = (app, ctx) => {
   const d = ctx.deps;
-  app.get('/documents', { config: { permission: 'documents.read' }, schema: { tags, summary: '收文、发文登记簿（按权限过滤）',
-    querystring: z.strictObject({ flow: z.enum(['incoming', 'outgoing']).optional(), state: z.string().max(20).optional(), q: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).optional() }) } },
+  app.get('/documents', { config: { permission: 'documents.read' }, schema: { tags, summary: '收文、发文登记簿（按权限过滤，分页，附总数）',
+    querystring: z.strictObject({ flow: z.enum(['incoming', 'outgoing']).optional(), state: z.string().max(20).optional(), docType: z.string().max(20).optional(), q: z.string().max(100).optional(),
+      limit: z.coerce.number().int().min(1).max(500).optional(), offset: z.coerce.number().int().min(0).optional() }) } },
   async (req) => queries.listDocuments(d, req.actor, req.query));
-  app.get('/documents/workbench', { config: { permission: 'documents.read' }, schema: { tags, summary: '工作台：待办、我发起的、逾期' } },
-    async (req) => queries.workbench(d, req.actor));
+  const page = { offset: z.coerce.number().int().min(0).optional(), limit: z.coerce.number().int().min(1).max(100).optional() };
+  app.get('/documents/workbench', { config: { permission: 'documents.read' }, schema: { tags, summary: '工作台：待办、我发起的、办公室待办和逾期（各为第一页及总数）',
+    querystring: z.strictObject({ officeOffset: page.offset, officeLimit: page.limit, overdueOffset: page.offset, overdueLimit: page.limit }) } },
+  async (req) => queries.workbench(d, req.actor, { office: { offset: req.query.officeOffset, limit: req.query.officeLimit }, overdue: { offset: req.query.overdueOffset, limit: req.query.overdueLimit } }));
+  app.get('/documents/workbench/office', { config: { permission: 'documents.read' }, schema: { tags, summary: '工作台：办公室待办（最早的在前，分页，附总数）', querystring: z.strictObject(page) } },
+    async (req) => queries.officeTodos(d, req.actor, req.query));
+  app.get('/documents/workbench/overdue', { config: { permission: 'documents.read' }, schema: { tags, summary: '工作台：逾期事项（到期最早的在前，分页，附总数）', querystring: z.strictObject(page) } },
+    async (req) => queries.overdueList(d, req.actor, req.query));
   app.get('/documents/:id', { config: { permission: 'documents.read' }, schema: { tags, summary: '公文详情及全程留痕', params: id } },
     async (req) => queries.getDocument(d, req.actor, req.params.id));
 

@@ -4,7 +4,7 @@ import { Link, Route, Routes, useNavigate } from 'react-router-dom';
 import { get } from '../../lib/api.ts';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { DeadlineTag } from './DeadlineTag.tsx';
-import { INCOMING_STATES, OUTGOING_STATES, STATE_COLORS, STATE_LABELS, URGENCY } from './labels.ts';
+import { DOC_TYPES, INCOMING_STATES, OUTGOING_STATES, STATE_COLORS, STATE_LABELS, URGENCY } from './labels.ts';
 import { DocumentPage } from './DocumentPage.tsx';
 import { NewIncoming } from './NewIncoming.tsx';
 import { NewOutgoing } from './NewOutgoing.tsx';
@@ -44,29 +44,36 @@ function Register({ flow }: { flow: 'incoming' | 'outgoing' }) {
   const [state, setState] = useState<string | undefined>();
   const [q, setQ] = useState('');
   const [docType, setDocType] = useState<string | undefined>();
-  const [rows, setRows] = useState<any[]>([]);
+  const [paging, setPaging] = useState({ current: 1, pageSize: 20 });
+  const [data, setData] = useState<{ rows: any[]; total: number }>({ rows: [], total: 0 });
+  const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // a new filter starts again at the first page
+  const filter = <T,>(set: (v: T) => void) => (v: T) => { set(v); setPaging((p) => ({ ...p, current: 1 })); };
   const load = useCallback(() => {
-    const qs = new URLSearchParams({ flow, ...(state ? { state } : {}), ...(q ? { q } : {}) });
-    get(`/documents?${qs}`).then((r) => setRows(r.documents), setError);
-  }, [flow, state, q]);
+    const qs = new URLSearchParams({ flow, ...(state ? { state } : {}), ...(q ? { q } : {}), ...(docType ? { docType } : {}),
+      offset: String((paging.current - 1) * paging.pageSize), limit: String(paging.pageSize) });
+    setLoading(true);
+    get(`/documents?${qs}`).then((r) => { setData({ rows: r.documents, total: r.total }); setError(null); }, setError).finally(() => setLoading(false));
+  }, [flow, state, q, docType, paging]);
   useEffect(load, [load]);
-  const shown = docType ? rows.filter((r) => r.doc_type === docType) : rows;
   const states = flow === 'incoming' ? INCOMING_STATES : OUTGOING_STATES;
   return (
     <div data-testid={`register-${flow}`}>
       <ErrorAlert error={error} />
       <Space style={{ marginBottom: 12 }} wrap>
-        <Select allowClear placeholder="状态" style={{ width: 140 }} value={state} onChange={setState} options={states.map((s) => ({ value: s, label: STATE_LABELS[s] }))} data-testid="filter-state" />
-        <Select allowClear placeholder="文种" style={{ width: 120 }} value={docType} onChange={setDocType}
-          options={[...new Set(rows.map((r) => r.doc_type))].map((t) => ({ value: t, label: t }))} />
-        <Input.Search placeholder="标题、文号、来文单位" allowClear onSearch={setQ} style={{ width: 280 }} data-testid="filter-q" />
+        <Select allowClear placeholder="状态" style={{ width: 140 }} value={state} onChange={filter(setState)} options={states.map((s) => ({ value: s, label: STATE_LABELS[s] }))} data-testid="filter-state" />
+        <Select allowClear placeholder="文种" style={{ width: 120 }} value={docType} onChange={filter(setDocType)}
+          options={DOC_TYPES.map((t) => ({ value: t, label: t }))} />
+        <Input.Search placeholder="标题、文号、来文单位" allowClear onSearch={filter(setQ)} style={{ width: 280 }} data-testid="filter-q" />
       </Space>
       <Table
         rowKey="id"
         size="small"
-        dataSource={shown}
-        pagination={{ pageSize: 20 }}
+        loading={loading}
+        dataSource={data.rows}
+        pagination={{ current: paging.current, pageSize: paging.pageSize, total: data.total, showSizeChanger: true, pageSizeOptions: [20, 50, 100],
+          showTotal: (n: number) => `共 ${n} 份`, onChange: (current, pageSize) => setPaging({ current, pageSize }) }}
         columns={[
           { title: flow === 'incoming' ? '收文号' : '发文字号', render: (_: unknown, r: any) => (flow === 'incoming' ? r.registration_no : r.doc_number) ?? '—', width: 150 },
           { title: '文种', dataIndex: 'doc_type', width: 70 },

@@ -6,8 +6,10 @@ import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { DeadlineTag } from '../documents/DeadlineTag.tsx';
 import { STATE_LABELS } from '../documents/labels.ts';
+import { OfficeTodos, OverdueList } from '../documents/WorkbenchLists.tsx';
 
-// 工作台: what waits for me (with each deadline's rule and state), what I sent, and what is overdue.
+// 工作台: what waits for me (with each deadline's rule and state), what waits on the office (office staff),
+// what I sent, and what is overdue; the office's and the overdue lists are paged.
 export function Home() {
   const { me } = useSession();
   const [wb, setWb] = useState<any>(null);
@@ -47,23 +49,15 @@ export function Home() {
                 />
               )}
             </Card>
+            {wb.office && (
+              <Card title={`办公室待办（${wb.office.total}）`} style={{ marginTop: 16 }} data-testid="office-todos">
+                <OfficeTodos first={wb.office} />
+              </Card>
+            )}
           </Col>
           <Col span={10}>
-            <Card title={`逾期事项（${wb.overdue.length}）`} style={{ marginBottom: 16 }} data-testid="overdue">
-              {wb.overdue.length === 0 ? <Empty description="没有逾期事项" /> : (
-                <List
-                  dataSource={wb.overdue}
-                  renderItem={(o: any) => (
-                    <List.Item>
-                      <Space wrap>
-                        <Link to={`/documents/${o.document_id}`}>{o.title}</Link>
-                        <span>{o.unitName}</span>
-                        <DeadlineTag due={o.due} state="overdue" article={o.article} />
-                      </Space>
-                    </List.Item>
-                  )}
-                />
-              )}
+            <Card title={`逾期事项（${wb.overdue.total}）`} style={{ marginBottom: 16 }} data-testid="overdue">
+              <OverdueList first={wb.overdue} />
             </Card>
             <Card title="我发起的" data-testid="sent">
               {wb.sent.length === 0 ? <Empty description="暂无" /> : (
