@@ -45,7 +45,9 @@ export async function startServer(env: Record<string, string | undefined>, opts:
   const argv = opts.script ? [...flags, '--import', 'tsx', opts.script] : [...flags, join(ROOT, 'bin', 'zhengtong.mjs'), 'serve', '--no-web'];
   const child = spawn(process.execPath, argv, {
     cwd: ROOT,
-    env: { ...process.env, TZ: 'Asia/Shanghai', PORT: String(port), HOST: '127.0.0.1', ...env },
+    // every simulated user logs in from the same loopback address: the per-address login limit would
+    // otherwise refuse the load generator itself
+    env: { ...process.env, TZ: 'Asia/Shanghai', PORT: String(port), HOST: '127.0.0.1', ZHENGTONG_RATE_LIMIT_LOGIN: '1000000/60', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
