@@ -13,3 +13,5 @@ CREATE INDEX IF NOT EXISTS document_assignments_open_due ON document_assignments
   INCLUDE (document_id, unit_id, article) WHERE state = 'open';
 CREATE INDEX IF NOT EXISTS document_assignments_unit_open_due ON document_assignments (tenant_id, unit_id, due, id)
   INCLUDE (document_id, article) WHERE state = 'open';
+-- the index above serves every lookup of open assignments by unit that this one (0490) served
+DROP INDEX IF EXISTS document_assignments_unit_open;
