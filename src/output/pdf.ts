@@ -48,9 +48,8 @@ export async function layoutToPdf(layout: Layout, doc: Outputtable): Promise<Buf
   const registered = new Set<FontRole>();
   const useFont = (role: FontRole) => {
     if (!registered.has(role)) {
-      const f = loadFont(role);
-      const collection = f.data.subarray(0, 4).toString('latin1') === 'ttcf';
-      pdf.registerFont(role, f.data, collection ? f.spec.postscriptName : undefined);
+      // the face already opened for the layout: pdfkit subsets it without parsing the font file again
+      pdf.registerFont(role, loadFont(role).font as unknown as PDFKit.Mixins.PDFFontSource);
       registered.add(role);
     }
     pdf.font(role);
