@@ -9,7 +9,7 @@ import type { IsoDate as IsoDateC } from '../../domain/calendar/date.ts';
 import { checkClosure, checkStage, firstReader, loopKindOf, INSTRUCTION_SOURCE_LABELS, type InstructionSource, type InstructionState, type StageEntry } from '../../domain/supervision/instructions.ts';
 import { checkAdvance, checkOpening, stageLabel, ITEM_STAGES, SCOPE_LABELS, type ItemDraft, type ItemScope, type ItemStage, type SourceRef, type UnitRef, type Designation } from '../../domain/supervision/items.ts';
 import { followUp } from '../../domain/supervision/followup.ts';
-import { performance, type GroupBy, type PerfItem } from '../../domain/supervision/performance.ts';
+import { performanceOfCounts, type GroupBy, type GroupCounts } from '../../domain/supervision/performance.ts';
 import { handlerOf } from '../../domain/leaders/standins.ts';
 import { governmentPost, leaderInCharge, positionById, personById, holderOf, unitById, unitsOfKind, type Org } from '../../domain/org/index.ts';
 import type { Violation } from '../../domain/shared/violation.ts';
@@ -305,40 +305,110 @@ export async function recordItemEvent(deps: AppDeps, actor: Actor, id: string, t
   });
 }
 
-/** The board: every item with its deadline state, 催办/escalation and who handles it today. */
+export interface ItemPage {
+  /** one of ITEM_STAGES, or all stages */
+  stage?: ItemStage;
+  limit?: number;
+  offset?: number;
+}
+
+/** Who handles a post's items on a day and the leader's label, resolved once per post within a read:
+ *  every item of a post has the same handler on the same day (第十一条 AB岗, 第十三条). */
+function handlerCache(org: Org, today: string) {
+  const delegation = orgRulesOn(today).delegation;
+  const handlers = new Map<string, ReturnType<typeof handlerOf>>();
+  const leaders = new Map<string, string>();
+  const units = new Map<string, string>();
+  return {
+    handler: (positionId: string) => {
+      let h = handlers.get(positionId);
+      if (!h) handlers.set(positionId, (h = handlerOf(org, positionId, today, delegation)));
+      return h;
+    },
+    leader: (positionId: string | null) => {
+      if (!positionId) return '';
+      let l = leaders.get(positionId);
+      if (l == null) leaders.set(positionId, (l = leaderName(org, positionId, today)));
+      return l;
+    },
+    unit: (id: string | null) => {
+      if (!id) return '';
+      let n = units.get(id);
+      if (n == null) units.set(id, (n = unitName(org, id)));
+      return n;
+    },
+  };
+}
+
+function itemViews(rows: any[], org: Org, today: string) {
+  const r = rulesOn(today);
+  const cal = shippedCalendar();
+  const c = handlerCache(org, today);
+  return rows.map((row) => {
+    const f = followUp({ due: row.due, unknownYears: row.unknown_years ?? [], closed: row.closed_on != null, lastReportOn: row.last_report_on }, today, cal, r.followUp);
+    const handler = row.leader_position_id ? c.handler(row.leader_position_id) : null;
+    const deadline = typeof row.deadline === 'string' ? JSON.parse(row.deadline) : row.deadline;
+    return {
+      id: row.id, title: row.title, kind: row.kind, kindLabel: r.items.kinds.find((k) => k.code === row.kind)?.label ?? row.kind,
+      scope: row.scope, scopeLabel: SCOPE_LABELS[row.scope as ItemScope],
+      supervisor: c.unit(row.supervisor_unit_id), leadUnitId: row.lead_unit_id, leadUnit: c.unit(row.lead_unit_id),
+      cooperating: (row.cooperating_unit_ids as string[]).map((u) => c.unit(u)),
+      leaderPositionId: row.leader_position_id, leader: c.leader(row.leader_position_id), handler,
+      source: row.source_type ? { type: row.source_type, id: row.source_id } : null,
+      designation: row.designation, findingSource: row.finding_source,
+      openedOn: row.opened_on, due: row.due, stage: row.stage, stageLabel: stageLabel(row.stage, r.items),
+      stageIndex: ITEM_STAGES.indexOf(row.stage), closedOn: row.closed_on ?? null,
+      reportedToGovernment: row.reported_to_government, lastReportOn: row.last_report_on, followUp: f, version: row.version,
+      deadline: { label: deadline?.label ?? '', due: row.due, remindFrom: f.chaseFrom, unknownYears: row.unknown_years ?? [], override: deadline?.override ?? null },
+    };
+  });
+}
+
+const ITEM_ORDER = 'ORDER BY closed_on NULLS FIRST, due, created_at, id';
+
+/** The board: every item with its deadline state, 催办/escalation and who handles it today (the 台账 export). */
 export async function listItems(deps: AppDeps, tenantId: string, now: Date) {
+  return runQuery(deps, async (tx) => {
+    const today = shanghaiDate(now);
+    const org = await requireOrg(tx, tenantId);
+    const rows = (await tx.query(`SELECT * FROM sup_items WHERE tenant_id = $1 ${ITEM_ORDER}`, [tenantId])).rows as any[];
+    return itemViews(rows, org, today);
+  });
+}
+
+/** One page of the board, with the counts the board shows over all items: per stage, overdue and due soon
+ *  (the deadline state of an open item depends only on its due date and the calendar, so it is counted
+ *  once per distinct due date). */
+export async function pageItems(deps: AppDeps, tenantId: string, now: Date, page: ItemPage) {
   return runQuery(deps, async (tx) => {
     const today = shanghaiDate(now);
     const r = rulesOn(today);
     const org = await requireOrg(tx, tenantId);
-    const delegation = orgRulesOn(today).delegation;
-    const rows = (await tx.query('SELECT * FROM sup_items WHERE tenant_id = $1 ORDER BY closed_on NULLS FIRST, due, created_at', [tenantId])).rows as any[];
-    return rows.map((row) => {
-      const f = followUp({ due: row.due, unknownYears: row.unknown_years ?? [], closed: row.closed_on != null, lastReportOn: row.last_report_on }, today, shippedCalendar(), r.followUp);
-      const handler = row.leader_position_id ? handlerOf(org, row.leader_position_id, today, delegation) : null;
-      return {
-        id: row.id, title: row.title, kind: row.kind, kindLabel: r.items.kinds.find((k) => k.code === row.kind)?.label ?? row.kind,
-        scope: row.scope, scopeLabel: SCOPE_LABELS[row.scope as ItemScope],
-        supervisor: unitName(org, row.supervisor_unit_id), leadUnitId: row.lead_unit_id, leadUnit: unitName(org, row.lead_unit_id),
-        cooperating: (row.cooperating_unit_ids as string[]).map((u) => unitName(org, u)),
-        leaderPositionId: row.leader_position_id, leader: leaderName(org, row.leader_position_id, today), handler,
-        source: row.source_type ? { type: row.source_type, id: row.source_id } : null,
-        designation: row.designation, findingSource: row.finding_source,
-        openedOn: row.opened_on, due: row.due, stage: row.stage, stageLabel: stageLabel(row.stage, r.items),
-        stageIndex: ITEM_STAGES.indexOf(row.stage), closedOn: row.closed_on ?? null,
-        reportedToGovernment: row.reported_to_government, lastReportOn: row.last_report_on, followUp: f, version: row.version,
-        deadline: { label: (typeof row.deadline === 'string' ? JSON.parse(row.deadline) : row.deadline)?.label ?? '', due: row.due, remindFrom: f.chaseFrom, unknownYears: row.unknown_years ?? [],
-          override: (typeof row.deadline === 'string' ? JSON.parse(row.deadline) : row.deadline)?.override ?? null },
-      };
-    });
+    const limit = page.limit ?? 200;
+    const offset = page.offset ?? 0;
+    const rows = (await tx.query(`SELECT * FROM sup_items WHERE tenant_id = $1 AND ($2::text IS NULL OR stage = $2) ${ITEM_ORDER} LIMIT $3 OFFSET $4`,
+      [tenantId, page.stage ?? null, limit, offset])).rows as any[];
+    const byStage = (await tx.query(`SELECT stage, count(*)::int AS n FROM sup_items WHERE tenant_id = $1 GROUP BY stage`, [tenantId])).rows as { stage: string; n: number }[];
+    const dues = (await tx.query(`SELECT to_char(due, 'YYYY-MM-DD') AS due, cardinality(unknown_years) > 0 AS unknown, count(*)::int AS n
+      FROM sup_items WHERE tenant_id = $1 AND closed_on IS NULL GROUP BY 1, 2`, [tenantId])).rows as { due: string; unknown: boolean; n: number }[];
+    const cal = shippedCalendar();
+    let overdue = 0, dueSoon = 0;
+    for (const d of dues) {
+      const state = followUp({ due: d.due, unknownYears: d.unknown ? [0] : [], closed: false, lastReportOn: d.due }, today, cal, r.followUp).state;
+      if (state === 'overdue') overdue += d.n;
+      else if (state === 'due_soon') dueSoon += d.n;
+    }
+    const counts = Object.fromEntries(ITEM_STAGES.map((s) => [s, byStage.find((b) => b.stage === s)?.n ?? 0]));
+    const all = byStage.reduce((a, b) => a + b.n, 0);
+    return { items: itemViews(rows, org, today), total: page.stage ? counts[page.stage] : all, limit, offset, counts, all, overdue, dueSoon };
   });
 }
 
 export async function getItem(deps: AppDeps, tenantId: string, id: string, now: Date) {
-  const items = await listItems(deps, tenantId, now);
-  const item = items.find((i) => i.id === id);
-  if (!item) throw new AppError('SUP.NOT_FOUND', { message: `督查事项不存在：${id}` });
   return runQuery(deps, async (tx) => {
+    const rows = (await tx.query('SELECT * FROM sup_items WHERE tenant_id = $1 AND id = $2', [tenantId, id])).rows as any[];
+    if (!rows.length) throw new AppError('SUP.NOT_FOUND', { message: `督查事项不存在：${id}` });
+    const [item] = itemViews(rows, await requireOrg(tx, tenantId), shanghaiDate(now));
     const events = (await tx.query('SELECT * FROM sup_item_events WHERE tenant_id = $1 AND item_id = $2 ORDER BY recorded_at', [tenantId, id])).rows;
     // 第五十条 责任倒查: who decided what and when, from the audit record
     const trail = (await tx.query(`SELECT seq, at, actor_name, action, article, payload FROM audit_records WHERE tenant_id = $1 AND object_type = 'supervision_item' AND object_id = $2 ORDER BY seq`, [tenantId, id])).rows;
@@ -346,14 +416,52 @@ export async function getItem(deps: AppDeps, tenantId: string, id: string, now: 
   });
 }
 
+// the grouping key of each view, as SQL over sup_items; '-' for items without a leader in charge
+const GROUP_KEY: Record<GroupBy, string> = {
+  department: 'lead_unit_id',
+  leader: "coalesce(leader_position_id, '-')",
+  kind: 'kind',
+  month: "to_char(due, 'YYYY-MM')",
+};
+
+/** 第五十条 performance over the items due within the period: the counts come from one GROUP BY; the
+ *  labels and the fixed order (by name, months by time; never a ranking, 第九十三条) from the domain. */
 export async function performanceView(deps: AppDeps, tenantId: string, now: Date, by: GroupBy, period: { from: string; to: string }) {
-  const items = await listItems(deps, tenantId, now);
-  const perf: PerfItem[] = items.map((i) => ({
-    id: i.id, title: i.title, department: { id: i.leadUnitId, name: i.leadUnit },
-    leader: i.leaderPositionId ? { id: i.leaderPositionId, name: i.leader } : null,
-    kind: { code: i.kind, label: i.kindLabel }, due: i.due, closedOn: i.closedOn,
-  }));
-  return { by, period, ...performance(perf, by, period, shanghaiDate(now)), items: items.map((i) => ({ id: i.id, title: i.title, leadUnit: i.leadUnit, due: i.due, closedOn: i.closedOn, state: i.followUp.state })) };
+  return runQuery(deps, async (tx) => {
+    const today = shanghaiDate(now);
+    const r = rulesOn(today);
+    const org = await requireOrg(tx, tenantId);
+    const rows = (await tx.query(`SELECT ${GROUP_KEY[by]} AS key,
+        count(*) FILTER (WHERE closed_on IS NOT NULL AND closed_on <= due)::int AS on_time,
+        count(*) FILTER (WHERE closed_on IS NOT NULL AND closed_on > due)::int AS late,
+        count(*) FILTER (WHERE closed_on IS NULL AND due < $4::date)::int AS overdue_open,
+        count(*) FILTER (WHERE closed_on IS NULL AND due >= $4::date)::int AS open
+      FROM sup_items WHERE tenant_id = $1 AND due BETWEEN $2::date AND $3::date GROUP BY 1`, [tenantId, period.from, period.to, today])).rows as any[];
+    const c = handlerCache(org, today);
+    const labelOf = (key: string): string => {
+      switch (by) {
+        case 'department': return c.unit(key);
+        case 'leader': return key === '-' ? '（未明确分管领导）' : c.leader(key);
+        case 'kind': return r.items.kinds.find((k) => k.code === key)?.label ?? key;
+        case 'month': return `${key.slice(0, 4)}年${Number(key.slice(5, 7))}月`;
+      }
+    };
+    const counts: GroupCounts[] = rows.map((x) => ({ key: x.key, label: labelOf(x.key), onTime: x.on_time, late: x.late, overdueOpen: x.overdue_open, open: x.open }));
+    return { by, period, ...performanceOfCounts(counts, by) };
+  });
+}
+
+/** The items of one group of the performance view (the drill-down), a page at a time. */
+export async function performanceItems(deps: AppDeps, tenantId: string, now: Date, by: GroupBy, period: { from: string; to: string }, key: string, page: { limit: number; offset: number }) {
+  return runQuery(deps, async (tx) => {
+    const today = shanghaiDate(now);
+    const org = await requireOrg(tx, tenantId);
+    const where = `tenant_id = $1 AND due BETWEEN $2::date AND $3::date AND ${GROUP_KEY[by]} = $4`;
+    const total = (await tx.query(`SELECT count(*)::int AS n FROM sup_items WHERE ${where}`, [tenantId, period.from, period.to, key])).rows[0] as { n: number };
+    const rows = (await tx.query(`SELECT * FROM sup_items WHERE ${where} ${ITEM_ORDER} LIMIT $5 OFFSET $6`, [tenantId, period.from, period.to, key, page.limit, page.offset])).rows as any[];
+    const items = itemViews(rows, org, today).map((i) => ({ id: i.id, title: i.title, leadUnit: i.leadUnit, due: i.due, closedOn: i.closedOn, state: i.followUp.state }));
+    return { by, period, key, total: total.n, limit: page.limit, offset: page.offset, items };
+  });
 }
 
 export const unitOptions = (deps: AppDeps, tenantId: string) => runQuery(deps, async (tx) => {

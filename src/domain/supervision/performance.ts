@@ -64,12 +64,40 @@ export function performance(items: PerfItem[], by: GroupBy, period: { from: stri
       else x.open++;
     }
   }
-  const rate = (g: Group) => {
-    const decided = g.onTime + g.late + g.overdueOpen;
-    g.onTimeRate = decided ? g.onTime / decided : null;
-    g.overdueRate = decided ? (g.late + g.overdueOpen) / decided : null;
-  };
-  const groups = [...map.values()].sort((a, b) => (by === 'month' ? a.key.localeCompare(b.key) : a.label.localeCompare(b.label, 'zh-Hans-CN')));
+  const groups = [...map.values()].sort(inFixedOrder(by));
+  groups.forEach(rate);
+  rate(totals);
+  return { groups, totals };
+}
+
+function rate(g: Omit<Group, 'itemIds'>) {
+  const decided = g.onTime + g.late + g.overdueOpen;
+  g.onTimeRate = decided ? g.onTime / decided : null;
+  g.overdueRate = decided ? (g.late + g.overdueOpen) / decided : null;
+}
+
+const inFixedOrder = (by: GroupBy) => (a: { key: string; label: string }, b: { key: string; label: string }) =>
+  by === 'month' ? a.key.localeCompare(b.key) : a.label.localeCompare(b.label, 'zh-Hans-CN');
+
+/** The outcome counts of one group, as counted by the store over the items due within the period. */
+export interface GroupCounts {
+  key: string;
+  label: string;
+  onTime: number;
+  late: number;
+  overdueOpen: number;
+  open: number;
+}
+
+/** The same view as performance() from counts already grouped: totals, rates and the fixed order
+ *  (the items themselves are listed per group on request). */
+export function performanceOfCounts(counts: GroupCounts[], by: GroupBy): { groups: Omit<Group, 'itemIds'>[]; totals: Omit<Group, 'itemIds'> } {
+  const totals: Omit<Group, 'itemIds'> = { key: '*', label: '合计', total: 0, onTime: 0, late: 0, overdueOpen: 0, open: 0, onTimeRate: null, overdueRate: null };
+  const groups = counts.map((c) => ({ ...c, total: c.onTime + c.late + c.overdueOpen + c.open, onTimeRate: null as number | null, overdueRate: null as number | null }));
+  for (const g of groups) {
+    totals.total += g.total; totals.onTime += g.onTime; totals.late += g.late; totals.overdueOpen += g.overdueOpen; totals.open += g.open;
+  }
+  groups.sort(inFixedOrder(by));
   groups.forEach(rate);
   rate(totals);
   return { groups, totals };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  advanceItem, closeInstruction, getInstruction, getItem, listInstructions, listItems, openItem, performanceView,
+  advanceItem, closeInstruction, getInstruction, getItem, listInstructions, listItems, openItem, pageItems, performanceItems, performanceView,
   recordInstructionReport, recordInstructionStage, recordItemEvent, registerInstruction, unitOptions,
 } from '../../app/supervision/usecases.ts';
 import { INSTRUCTION_COLUMNS, ledgerWorkbook, sheetWorkbook } from '../../app/supervision/export.ts';
@@ -52,8 +52,13 @@ const routes: RouteModule = (app, ctx) => {
     async (req) => closeInstruction(ctx.deps, req.actor, req.params.id));
 
   // ---- 督查事项 ----
-  app.get('/supervision/items', { config: { permission: 'supervision.read' }, schema: { tags, summary: '督查事项看板（第八十六条）' } },
-    async (req) => ({ today: shanghaiDate(now()), items: await listItems(ctx.deps, req.actor.tenantId, now()) }));
+  app.get('/supervision/items', {
+    config: { permission: 'supervision.read' },
+    schema: { tags, summary: '督查事项看板（第八十六条；分页，附各环节、逾期和即将到期的件数）', querystring: z.strictObject({
+      stage: z.enum(['opened', 'planned', 'in_progress', 'concluded', 'applied']).optional(),
+      limit: z.coerce.number().int().min(1).max(1000).default(200), offset: z.coerce.number().int().min(0).default(0),
+    }) },
+  }, async (req) => ({ today: shanghaiDate(now()), ...await pageItems(ctx.deps, req.actor.tenantId, now(), req.query) }));
   app.get('/supervision/items.xlsx', { config: { permission: 'supervision.read' }, schema: { tags, summary: '导出督查事项台账（Excel）' } }, async (req, reply) => {
     const buf = await ledgerWorkbook(await listItems(ctx.deps, req.actor.tenantId, now()));
     return sendXlsx(reply, buf, '督查事项台账.xlsx');
@@ -91,5 +96,12 @@ const routes: RouteModule = (app, ctx) => {
     config: { permission: 'supervision.read' },
     schema: { tags, summary: '按时办结率（第五十条；不对个人排名）', querystring: z.strictObject({ by: z.enum(['department', 'leader', 'kind', 'month']).default('department'), from: date, to: date }) },
   }, async (req) => performanceView(ctx.deps, req.actor.tenantId, now(), req.query.by, { from: req.query.from, to: req.query.to }));
+  app.get('/supervision/performance/items', {
+    config: { permission: 'supervision.read' },
+    schema: { tags, summary: '按时办结率分组下的事项（第五十条；分页）', querystring: z.strictObject({
+      by: z.enum(['department', 'leader', 'kind', 'month']).default('department'), from: date, to: date, key: text(64).min(1),
+      limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).default(0),
+    }) },
+  }, async (req) => performanceItems(ctx.deps, req.actor.tenantId, now(), req.query.by, { from: req.query.from, to: req.query.to }, req.query.key, { limit: req.query.limit, offset: req.query.offset }));
 };
 export default routes;

@@ -25,7 +25,16 @@ export function Performance() {
   const [data, setData] = useState<any>(null);
   const [error, setError] = useState<unknown>(null);
   const [group, setGroup] = useState<any>(null);
+  const [drillPage, setDrillPage] = useState({ current: 1, pageSize: 20 });
+  const [drill, setDrill] = useState<{ items: any[]; total: number } | null>(null);
   useEffect(() => { setGroup(null); get(`/supervision/performance?by=${by}&from=${from}&to=${to}`).then(setData, setError); }, [by, from, to]);
+  useEffect(() => {
+    setDrill(null);
+    if (!group) return;
+    const q = new URLSearchParams({ by, from, to, key: group.key, limit: String(drillPage.pageSize), offset: String((drillPage.current - 1) * drillPage.pageSize) });
+    get(`/supervision/performance/items?${q}`).then(setDrill, setError);
+  }, [group, drillPage]);
+  const pick = (g: any) => { setDrillPage((p) => ({ ...p, current: 1 })); setGroup(g); };
   const option = useMemo(() => data && ({
     tooltip: { trigger: 'axis' },
     legend: { data: ['按期办结', '超期办结', '逾期未结', '未到期', '按时办结率'] },
@@ -40,7 +49,6 @@ export function Performance() {
       { name: '按时办结率', type: 'line', yAxisIndex: 1, data: data.groups.map((g: any) => (g.onTimeRate == null ? null : Math.round(g.onTimeRate * 1000) / 10)) },
     ],
   }), [data]);
-  const drill = group ? data.items.filter((i: any) => group.itemIds.includes(i.id)) : [];
   return (
     <div data-testid="performance">
       <ErrorAlert error={error} />
@@ -61,10 +69,10 @@ export function Performance() {
             </Space>
           </Card>
           <Card size="small" title="办结情况（点击柱形查看事项）" style={{ marginBottom: 12 }}>
-            <ReactEChartsCore echarts={echarts} option={option} style={{ height: 340 }} notMerge onEvents={{ click: (p: any) => setGroup(data.groups[p.dataIndex]) }} />
+            <ReactEChartsCore echarts={echarts} option={option} style={{ height: 340 }} notMerge onEvents={{ click: (p: any) => pick(data.groups[p.dataIndex]) }} />
           </Card>
           <Table rowKey="key" size="small" pagination={false} dataSource={data.groups} data-testid="performance-table"
-            onRow={(g: any) => ({ onClick: () => setGroup(g), style: { cursor: 'pointer' } })}
+            onRow={(g: any) => ({ onClick: () => pick(g), style: { cursor: 'pointer' } })}
             columns={[
               { title: BY.find((b) => b.value === by)?.label.slice(1), dataIndex: 'label' },
               { title: '事项', dataIndex: 'total' }, { title: '按期办结', dataIndex: 'onTime' }, { title: '超期办结', dataIndex: 'late' },
@@ -73,12 +81,12 @@ export function Performance() {
             ]} />
           {group && (
             <Card size="small" title={`${group.label}：${group.total} 项`} style={{ marginTop: 12 }} data-testid="drill-down">
-              <Table rowKey="id" size="small" pagination={false} dataSource={drill} columns={[
+              <Table rowKey="id" size="small" loading={!drill} dataSource={drill?.items ?? []} columns={[
                 { title: '督查事项', dataIndex: 'title', render: (t: string, r: any) => <Link to={`/supervision/i/${r.id}`}>{t}</Link> },
                 { title: '牵头单位', dataIndex: 'leadUnit' }, { title: '办理时限', dataIndex: 'due' },
                 { title: '办结日期', dataIndex: 'closedOn', render: (d: string | null) => d ?? '—' },
                 { title: '状态', dataIndex: 'state', render: (s: string, r: any) => <Tag color={STATE_COLOR[s]}>{s === 'closed' ? (r.closedOn > r.due ? '超期办结' : '按期办结') : STATE_LABEL[s]}</Tag> },
-              ]} />
+              ]} pagination={{ ...drillPage, total: drill?.total ?? 0, showTotal: (t: number) => `共 ${t} 项`, onChange: (current: number, pageSize: number) => setDrillPage({ current, pageSize }) }} />
             </Card>
           )}
         </>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, Route, Routes, useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Checkbox, Form, Input, Modal, Segmented, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { articleLabel, get, post } from '../../lib/api.ts';
@@ -53,19 +53,23 @@ export function useUnits() {
 }
 
 function Board({ prefill, clearPrefill }: { prefill: any; clearPrefill: () => void }) {
-  const [data, setData] = useState<{ today: string; items: any[] } | null>(null);
+  const [data, setData] = useState<{ today: string; items: any[]; total: number; all: number; counts: Record<string, number>; overdue: number; dueSoon: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [stage, setStage] = useState<string>('all');
+  const [page, setPage] = useState({ current: 1, pageSize: 50 });
   const [opening, setOpening] = useState(false);
   const [action, setAction] = useState<{ kind: 'chase' | 'progress' | 'advance' | 'government-report'; item: any } | null>(null);
-  const load = useCallback(() => { get('/supervision/items').then(setData, setError); }, []);
+  const load = useCallback(() => {
+    const q = new URLSearchParams({ limit: String(page.pageSize), offset: String((page.current - 1) * page.pageSize) });
+    if (stage !== 'all') q.set('stage', stage);
+    get(`/supervision/items?${q}`).then(setData, setError);
+  }, [stage, page]);
   useEffect(load, [load]);
   useEffect(() => { if (prefill) setOpening(true); }, [prefill]);
-  const items = data?.items ?? [];
-  const shown = stage === 'all' ? items : items.filter((i) => i.stage === stage);
-  const counts = useMemo(() => Object.fromEntries(STAGES.map((s) => [s.value, items.filter((i) => i.stage === s.value).length])), [items]);
-  const overdue = items.filter((i) => i.followUp.state === 'overdue').length;
-  const dueSoon = items.filter((i) => i.followUp.state === 'due_soon').length;
+  const shown = data?.items ?? [];
+  const counts = data?.counts ?? {};
+  const overdue = data?.overdue ?? 0;
+  const dueSoon = data?.dueSoon ?? 0;
 
   return (
     <>
@@ -73,12 +77,13 @@ function Board({ prefill, clearPrefill }: { prefill: any; clearPrefill: () => vo
       <Space style={{ marginBottom: 12 }} wrap>
         <Button type="primary" onClick={() => setOpening(true)} data-testid="open-item">督查立项</Button>
         <ExportButton href="/supervision/items.xlsx" />
-        <Segmented value={stage} onChange={(v) => setStage(String(v))} data-testid="stage-filter"
-          options={[{ value: 'all', label: `全部 ${items.length}` }, ...STAGES.map((s) => ({ value: s.value, label: `${s.label} ${counts[s.value] ?? 0}` }))]} />
+        <Segmented value={stage} onChange={(v) => { setStage(String(v)); setPage((p) => ({ ...p, current: 1 })); }} data-testid="stage-filter"
+          options={[{ value: 'all', label: `全部 ${data?.all ?? 0}` }, ...STAGES.map((s) => ({ value: s.value, label: `${s.label} ${counts[s.value] ?? 0}` }))]} />
         {overdue > 0 && <Tag color="red">已逾期 {overdue} 项</Tag>}
         {dueSoon > 0 && <Tag color="orange">即将到期 {dueSoon} 项</Tag>}
       </Space>
-      <Table rowKey="id" size="small" dataSource={shown} pagination={false} data-testid="supervision-board" scroll={{ x: 1300 }}
+      <Table rowKey="id" size="small" dataSource={shown} data-testid="supervision-board"
+        pagination={{ ...page, total: data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200], showTotal: (t: number) => `共 ${t} 项`, onChange: (current: number, pageSize: number) => setPage({ current, pageSize }) }} scroll={{ x: 1300 }}
         rowClassName={(r: any) => `item-row state-${r.followUp.state}`}
         columns={[
           { title: '督查事项', dataIndex: 'title', width: 240, render: (t: string, r: any) => (
