@@ -1,4 +1,4 @@
-// Searches with more matches than SEARCH_COUNT_CAP: the count stops at the cap (约 10,000+ 条), 最新 reads
+// Searches with more matches than SEARCH_COUNT_CAP: the count stops at the cap (约 2,000+ 条), 最新 reads
 // newest first, 相关度 ranks a bounded candidate set that includes the title matches; the public scope and
 // the staff visibility rule are the same as for a search with few matches.
 import { test, before, after } from 'node:test';
@@ -41,7 +41,7 @@ const get = async (url: string, cookie?: string) => {
 };
 const q = encodeURIComponent(WORD);
 
-test('search: more matches than the cap are counted as 约 10,000+ (totalCapped); fewer are counted exactly', async () => {
+test('search: more matches than the cap are counted as 约 2,000+ (totalCapped); fewer are counted exactly', async () => {
   const many = await get(`/public/search?q=${q}`);
   assert.equal(many.total, SEARCH_COUNT_CAP);
   assert.equal(many.totalCapped, true);

@@ -13,10 +13,12 @@ export const SEARCH_LIMITS: SearchLimits = { maxChars: 100, maxTerms: 12 };
 const SNIPPET_WIDTH = 120;
 /**
  * A search counts its matches up to this many. Beyond it the answer carries totalCapped and the portal
- * says 约 10,000+ 条: no reader pages through ten thousand results, and counting every match of a common
- * word would read a tenth of the index for each search.
+ * says 约 2,000+ 条: no reader pages through a hundred pages of results, and counting every match of a
+ * common word would read a tenth of the index for each search. At 1,000,000 entries a staff count of a
+ * common word (each non-public match checked against the documents' visibility rule) took 366 ms up to
+ * 10,000 and 96 ms up to 1,000 (docs/performance.md).
  */
-export const SEARCH_COUNT_CAP = 10_000;
+export const SEARCH_COUNT_CAP = 2_000;
 /**
  * With more matches than SEARCH_COUNT_CAP, 相关度 ranks (ts_rank_cd) a bounded set of candidates: the newest
  * RANK_WINDOW matches, and the newest RANK_WINDOW title matches when there are at most TITLE_SCAN_CAP title
@@ -114,7 +116,7 @@ function tsqueryText(terms: string[]): string {
 }
 
 export interface SearchResult {
-  /** matches counted, at most SEARCH_COUNT_CAP (then totalCapped: the UI says 约 10,000+ 条) */
+  /** matches counted, at most SEARCH_COUNT_CAP (then totalCapped: the UI says 约 2,000+ 条) */
   total: number;
   totalCapped: boolean;
   sort: SearchSort;
@@ -186,7 +188,10 @@ export async function search(tx: Queryable, tenantId: string, scope: SearchScope
 
   // Each statement reads a bounded number of entries, but the planner's cost estimates for a common word are
   // large enough to start JIT compilation, which costs more than the query (PostgreSQL; PGlite has no JIT).
+  // A common word's GIN bitmap (≈127,000 entries at 1M) does not fit the default 4 MB work_mem: it turns
+  // lossy and every entry of a lossy page is rechecked (public count of 实施方案: 199 ms → 61 ms with 64 MB).
   await tx.query('SET LOCAL jit = off');
+  await tx.query(`SET LOCAL work_mem = '64MB'`);
   // 1. how many match, counting no further than the cap (the GIN index; bounded work for any term)
   const counted = (await tx.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${w('index')} LIMIT ${SEARCH_COUNT_CAP + 1}) m`, params)).rows[0].n;

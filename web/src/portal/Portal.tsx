@@ -105,7 +105,7 @@ function Highlighted({ text, ranges }: { text: string; ranges: [number, number][
   return <>{out}</>;
 }
 
-/** 共 N 条, or 约 10,000+ 条 when the search stopped counting at its cap */
+/** 共 N 条, or 约 2,000+ 条 when the search stopped counting at its cap */
 function searchTotalText(d: { total: number; totalCapped?: boolean }): string {
   return d.totalCapped ? `约 ${d.total.toLocaleString('en')}+ 条` : `共 ${d.total.toLocaleString('en')} 条`;
 }
