@@ -53,7 +53,7 @@ export async function run(args: string[]) {
         });
         results[`${scope}/${name}`] = r;
         say(`${scope.padEnd(6)} ${name.padEnd(9)} ${r.rps.toFixed(0).padStart(5)} req/s  p50 ${r.p50} ms  p90 ${r.p90} ms  p97.5 ${r.p97_5} ms  p99 ${r.p99} ms  ` +
-          `non-2xx ${r.non2xx} | p95 ≤ 50 ms: ${r.p97_5 <= 50 ? 'met' : r.p90 > 50 ? 'missed' : 'between p90 and p97.5'} | load ${loadBefore} → ${load()}`);
+          `non-2xx ${r.non2xx} | p95 ≤ 50 ms: ${r.requests === 0 ? 'missed (nothing answered)' : r.p97_5 <= 50 ? 'met' : r.p90 > 50 ? 'missed' : 'between p90 and p97.5'} | load ${loadBefore} → ${load()}`);
       }
     }
   } finally {
