@@ -69,7 +69,7 @@ export async function run(args: string[]) {
   const ids = rows.map((r) => r.id);
 
   say(`# transitions: ${ids.length} documents in 承办 of ${docsCount.toLocaleString('en')}; ${duration} s per run; load ${load()}`);
-  const server = await startServer({ DATABASE_URL: url });
+  const server = await startServer({ DATABASE_URL: url, ...(process.env.SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SERVER_NODE_OPTIONS } : {}) });
   const cookie = await login(server.base, 'office-clerk', 'Zhengtong@2026');
   const results: any[] = [];
   try {
