@@ -7,12 +7,12 @@ export const outputErrors = defineErrors({
   'OUTPUT.FONT_MISSING': {
     status: 500,
     message: '排版所需的字体未安装',
-    fix: '安装错误详情中列出的 Debian 字体包（如 apt-get install -y fonts-noto-cjk fonts-arphic-gbsn00lp fonts-arphic-ukai fonts-wqy-zenhei），或用 ZHENGTONG_FONT_DIR 指定字体目录',
+    fix: '运行 npm install 安装错误详情中列出的 npm 字体包（npmPackages），或安装其中的 Debian 字体包（如 apt-get install -y fonts-noto-cjk fonts-arphic-gbsn00lp fonts-arphic-ukai fonts-wqy-zenhei），或用 ZHENGTONG_FONT_DIR 指定字体目录',
   },
   'OUTPUT.GLYPH_MISSING': {
     status: 422,
     message: '公文中有字体无法显示的字符',
-    fix: '错误详情列出了这些字符；改用规范汉字，或安装包含这些字符的字体（fonts-noto-cjk）',
+    fix: '错误详情列出了这些字符；改用规范汉字，或安装包含这些字符的字体（fonts-noto-cjk），或放入 ZHENGTONG_FONT_DIR',
   },
   'OUTPUT.INVALID_DOCUMENT': {
     status: 400,

@@ -1,19 +1,89 @@
-// Fonts of the GB/T 9704-2012 layout and the open substitutes installed from Debian packages.
-// 仿宋/楷体/黑体/小标宋 are commercial faces; each role (font-specs.ts) names the free face used instead
-// and the Debian package that installs it; this module finds and opens it. A missing font is
-// OUTPUT.FONT_MISSING, a character no font can show is OUTPUT.GLYPH_MISSING: nothing is ever drawn as an
-// empty box.
+// Fonts of the GB/T 9704-2012 layout. 仿宋/楷体/黑体/小标宋 are commercial faces; each role
+// (font-specs.ts) lists the free faces used instead, best first, and this module finds and opens the first
+// one present: in ZHENGTONG_FONT_DIR, then the system's fonts, then the font files of the npm
+// dependencies. A role with no face is OUTPUT.FONT_MISSING, a character no font can show is
+// OUTPUT.GLYPH_MISSING: nothing is ever drawn as an empty box.
 import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as fontkit from 'fontkit';
 import { AppError } from '../errors/index.ts';
-import { FONT_SPECS, type FontRole, type FontSpec } from './font-specs.ts';
+import { FONT_ROLES, type FontFace, type FontRole, type FontSpec } from './font-specs.ts';
 
-export { DEBIAN_FONT_PACKAGES, FONT_SPECS, type FontRole, type FontSpec } from './font-specs.ts';
+export { DEBIAN_FONT_PACKAGES, FONT_ROLES, NPM_FONT_PACKAGES, type FontRole, type FontSpec } from './font-specs.ts';
 
-const FONT_DIRS = ['/usr/share/fonts/truetype', '/usr/share/fonts/opentype'];
+/** Where faces are looked for. The default: ZHENGTONG_FONT_DIR when set, /usr/share/fonts, npm. */
+export interface FontSearch {
+  /** a folder searched first (recursively, by file name) for any face of a role */
+  dir?: string;
+  /** the system's font folder; null skips it */
+  system: string | null;
+  /** whether the font files of the npm dependencies are used */
+  npm: boolean;
+}
+
+let searchOverride: FontSearch | null = null;
+
+function currentSearch(): FontSearch {
+  return searchOverride ?? { dir: process.env.ZHENGTONG_FONT_DIR || undefined, system: '/usr/share/fonts', npm: true };
+}
+
+/** Replaces where faces are looked for (null: back to the default) and forgets the loaded fonts. */
+export function setFontSearch(search: FontSearch | null): void {
+  searchOverride = search;
+  resetFontCache();
+}
+
+/** The first file named `name` under `root` (depth-first). */
+function findByName(root: string, name: string): string | null {
+  const stack = [root];
+  while (stack.length) {
+    const d = stack.pop()!;
+    let entries: string[] = [];
+    try { entries = readdirSync(d); } catch { continue; }
+    for (const e of entries) {
+      const p = join(d, e);
+      if (e === name) return p;
+      try { if (statSync(p).isDirectory()) stack.push(p); } catch { /* unreadable */ }
+    }
+  }
+  return null;
+}
+
+const require = createRequire(import.meta.url);
+
+/** The folder of an installed npm package, or null when it is not installed. */
+function npmPackageDir(pkg: string): string | null {
+  try { return dirname(require.resolve(`${pkg}/package.json`)); } catch { return null; }
+}
+
+/** The candidate files of a role, in the order they are tried. */
+function candidates(role: FontRole, search: FontSearch): Array<{ face: FontFace; path: string }> {
+  const faces = FONT_ROLES[role].faces;
+  const out: Array<{ face: FontFace; path: string }> = [];
+  if (search.dir) {
+    for (const face of faces) {
+      const p = findByName(search.dir, basename(face.file));
+      if (p) out.push({ face, path: p });
+    }
+  }
+  if (search.system) {
+    for (const face of faces.filter((f) => f.source === 'system')) {
+      const exact = join(search.system, face.file);
+      const p = existsSync(exact) ? exact : findByName(search.system, basename(face.file));
+      if (p) out.push({ face, path: p });
+    }
+  }
+  if (search.npm) {
+    for (const face of faces.filter((f) => f.source === 'npm')) {
+      const dir = npmPackageDir(face.package);
+      if (dir && existsSync(join(dir, face.file))) out.push({ face, path: join(dir, face.file) });
+    }
+  }
+  return out;
+}
 
 // fontkit's types are loose; the few members used here.
 export interface FkGlyph {
@@ -45,34 +115,6 @@ export interface LoadedFont {
   /** baseline below the centre of the character cell, in em: centres the ideograph box in its cell */
   centreToBaseline: number;
   cff: boolean;
-}
-
-/** The folders searched: ZHENGTONG_FONT_DIR when set (and only it), else Debian's font folders. */
-function fontRoots(): string[] {
-  const extra = process.env.ZHENGTONG_FONT_DIR;
-  return extra ? [extra] : ['/usr/share/fonts'];
-}
-
-function findFile(rel: string): string | null {
-  const name = rel.split('/').pop()!;
-  if (!process.env.ZHENGTONG_FONT_DIR) {
-    for (const dir of FONT_DIRS) {
-      const p = join(dir, rel);
-      if (existsSync(p)) return p;
-    }
-  }
-  const stack = fontRoots();
-  while (stack.length) {
-    const d = stack.pop()!;
-    let entries: string[] = [];
-    try { entries = readdirSync(d); } catch { continue; }
-    for (const e of entries) {
-      const p = join(d, e);
-      if (e === name) return p;
-      try { if (statSync(p).isDirectory()) stack.push(p); } catch { /* unreadable */ }
-    }
-  }
-  return null;
 }
 
 const cache = new Map<FontRole, LoadedFont>();
@@ -230,44 +272,53 @@ function openFace(path: string, postscriptName: string): { data: Buffer; font: F
   return entry;
 }
 
-/** Loads the font of a role, or throws OUTPUT.FONT_MISSING naming the Debian package. */
+function missingError(role: FontRole): AppError {
+  const spec = FONT_ROLES[role];
+  const debian = spec.faces.filter((f) => f.source === 'system').map((f) => f.package);
+  const npm = spec.faces.filter((f) => f.source === 'npm').map((f) => f.package);
+  return new AppError('OUTPUT.FONT_MISSING', {
+    message: `排版所需的字体未安装：${spec.standardFace}没有可用的字体，请运行 npm install（安装 ${npm.join('、')}），或安装 Debian 软件包 ${debian[0]}`,
+    details: { role, faces: spec.faces.map((f) => f.family), debianPackages: [debian[0]], npmPackages: npm },
+  });
+}
+
+/** Loads the font of a role: the first of its faces found, or throws OUTPUT.FONT_MISSING. */
 export function loadFont(role: FontRole): LoadedFont {
   touch();
   const hit = cache.get(role);
   if (hit) return hit;
-  const spec = FONT_SPECS[role];
-  const path = findFile(spec.file);
-  const opened = path ? openFace(path, spec.postscriptName) : null;
-  if (!path || !opened) {
-    throw new AppError('OUTPUT.FONT_MISSING', {
-      message: `排版所需的字体未安装：${spec.family}（替代${spec.standardFace}），请安装 Debian 软件包 ${spec.debianPackage}`,
-      details: { role, family: spec.family, file: spec.file, debianPackage: spec.debianPackage },
-    });
+  for (const { face, path } of candidates(role, currentSearch())) {
+    const opened = openFace(path, face.postscriptName);
+    if (!opened) continue;
+    const g = opened.font.glyphForCodePoint('国'.codePointAt(0)!);
+    const centreToBaseline = (g.bbox.maxY + g.bbox.minY) / 2 / opened.font.unitsPerEm;
+    const spec: FontSpec = { ...face, role, standardFace: FONT_ROLES[role].standardFace };
+    const loaded: LoadedFont = {
+      spec, path, data: opened.data, font: opened.font, centreToBaseline, cff: Boolean(opened.font['CFF ']),
+    };
+    cache.set(role, loaded);
+    return loaded;
   }
-  const g = opened.font.glyphForCodePoint('国'.codePointAt(0)!);
-  const centreToBaseline = (g.bbox.maxY + g.bbox.minY) / 2 / opened.font.unitsPerEm;
-  const loaded: LoadedFont = {
-    spec, path, data: opened.data, font: opened.font, centreToBaseline, cff: Boolean(opened.font['CFF ']),
-  };
-  cache.set(role, loaded);
-  return loaded;
+  throw missingError(role);
 }
 
-/** Loads every role at once: a caller learns about all missing packages in one error. */
+/** Loads every role at once: a caller learns about every role without a face in one error. */
 export function loadAllFonts(): Record<FontRole, LoadedFont> {
-  const missing: FontSpec[] = [];
+  const missing: FontRole[] = [];
   const out = {} as Record<FontRole, LoadedFont>;
-  for (const role of Object.keys(FONT_SPECS) as FontRole[]) {
+  for (const role of Object.keys(FONT_ROLES) as FontRole[]) {
     try { out[role] = loadFont(role); } catch (e) {
-      if (e instanceof AppError && e.code === 'OUTPUT.FONT_MISSING') missing.push(FONT_SPECS[role]);
+      if (e instanceof AppError && e.code === 'OUTPUT.FONT_MISSING') missing.push(role);
       else throw e;
     }
   }
   if (missing.length) {
-    const pkgs = [...new Set(missing.map((m) => m.debianPackage))];
+    const specs = missing.map((r) => FONT_ROLES[r]);
+    const debian = [...new Set(specs.map((s) => s.faces[0]!.package))].sort();
+    const npm = [...new Set(specs.flatMap((s) => s.faces.filter((f) => f.source === 'npm').map((f) => f.package)))].sort();
     throw new AppError('OUTPUT.FONT_MISSING', {
-      message: `排版所需的字体未安装：${missing.map((m) => m.family).join('、')}，请安装 Debian 软件包 ${pkgs.join(' ')}`,
-      details: { missing: missing.map((m) => ({ role: m.role, family: m.family, debianPackage: m.debianPackage })), debianPackages: pkgs },
+      message: `排版所需的字体未安装：${specs.map((s) => s.standardFace).join('、')}没有可用的字体，请运行 npm install（安装 ${npm.join('、')}），或安装 Debian 软件包 ${debian.join(' ')}`,
+      details: { missing, debianPackages: debian, npmPackages: npm },
     });
   }
   return out;

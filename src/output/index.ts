@@ -8,7 +8,7 @@ import type { OutputDocument, OutputMinutes } from './model.ts';
 export type { OutputDocument, OutputMinutes, Paragraph, ParagraphInput, ParagraphStyle, Imprint, Attachment } from './model.ts';
 export type { OutputIdentity, Verification, OutputFormat } from './integrity.ts';
 export { digestOf, identityOf, readIdentity, verifyOutput };
-export { DEBIAN_FONT_PACKAGES, FONT_SPECS } from './font-specs.ts';
+export { DEBIAN_FONT_PACKAGES, FONT_ROLES, NPM_FONT_PACKAGES } from './font-specs.ts';
 
 let renderers: Promise<typeof import('./render.ts')> | undefined;
 const render = () => (renderers ??= import('./render.ts'));

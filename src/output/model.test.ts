@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppError } from '../errors/index.ts';
-import { loadAllFonts, resetFontCache } from './fonts.ts';
+import { loadAllFonts, setFontSearch } from './fonts.ts';
 import { canonicalContent, digestOf, verifyOutput } from './integrity.ts';
 import { breakLines, layoutDocument } from './layout.ts';
 import { chineseDate, detectStyle } from './model.ts';
@@ -70,21 +70,20 @@ test('verification refuses a file that is not an output of this system', async (
   await assert.rejects(verifyOutput(Buffer.from('%PDF-1.7\n%%EOF'), 'x'), (e: AppError) => e.code === 'OUTPUT.NO_EMBEDDED_DIGEST');
 });
 
-test('a missing font is OUTPUT.FONT_MISSING naming the Debian packages, never boxes', () => {
-  const saved = process.env.ZHENGTONG_FONT_DIR;
-  process.env.ZHENGTONG_FONT_DIR = '/nonexistent-font-dir';
-  resetFontCache();
+test('a missing font is OUTPUT.FONT_MISSING naming the npm and Debian packages, never boxes', () => {
+  setFontSearch({ dir: '/nonexistent-font-dir', system: null, npm: false });
   try {
     assert.throws(() => loadAllFonts(), (e: AppError) => {
       assert.equal(e.code, 'OUTPUT.FONT_MISSING');
-      assert.deepEqual((e.details as { debianPackages: string[] }).debianPackages.sort(),
-        ['fonts-arphic-gbsn00lp', 'fonts-arphic-ukai', 'fonts-noto-cjk', 'fonts-wqy-zenhei']);
+      const d = e.details as { debianPackages: string[]; npmPackages: string[] };
+      assert.deepEqual(d.debianPackages, ['fonts-arphic-gbsn00lp', 'fonts-arphic-ukai', 'fonts-noto-cjk', 'fonts-wqy-zenhei']);
+      assert.deepEqual(d.npmPackages, ['@expo-google-fonts/noto-sans-sc', '@expo-google-fonts/noto-serif-sc']);
+      assert.match(e.message, /npm install/);
       return true;
     });
     assert.throws(() => layoutDocument(sampleNotice()), (e: AppError) => e.code === 'OUTPUT.FONT_MISSING');
   } finally {
-    if (saved === undefined) delete process.env.ZHENGTONG_FONT_DIR; else process.env.ZHENGTONG_FONT_DIR = saved;
-    resetFontCache();
+    setFontSearch(null);
   }
 });
 
