@@ -1,12 +1,19 @@
-// Runs one test suite with node:test. Suites:
+// Runs one test suite with node:test, each file in its own process, as many at once as the machine has
+// cores (ZHENGTONG_TEST_CONCURRENCY to change it). Suites:
 //   unit     pure domain, rule pack, calendar (src/**/*.test.ts)
 //   db       database-backed tests (test/db/**/*.test.ts) on PGlite, or on PostgreSQL when DATABASE_URL is set
 //   browser  Chromium tests (test/browser/**/*.test.ts)
 //   reliability  crash, two-process and campaign tests (test/reliability/**/*.test.ts); RELIABILITY_SCALE=full for the long run
 //   default  unit + db
-import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// Extra arguments keep only the files whose path contains one of them. A file's output is printed when
+// it ends, whole; at the end come the failed tests by file, the totals and the slowest ten files.
+// Files start longest first, by the times of the previous run (kept beside the database snapshots).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
 
 function walk(dir, out = []) {
   let entries;
@@ -27,8 +34,77 @@ if (!roots) { console.error(`未知的测试套件：${suite}`); process.exit(2)
 const files = roots.flatMap((r) => walk(r)).sort();
 const filtered = extra.length ? files.filter((f) => extra.some((x) => f.includes(x))) : files;
 if (filtered.length === 0) { console.log(`no test files for suite ${suite}`); process.exit(0); }
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...filtered], {
-  stdio: 'inherit',
-  env: { TZ: 'Asia/Shanghai', ...process.env },
-});
-process.exit(r.status ?? 1);
+
+const env = { TZ: 'Asia/Shanghai', ...process.env };
+const cacheDir = env.ZHENGTONG_TEST_CACHE ?? join(ROOT, 'node_modules', '.cache', 'zhengtong-test');
+const timingsFile = join(cacheDir, `timings-${env.DATABASE_URL ? 'postgres' : 'pglite'}.json`);
+let previous = {};
+try { previous = JSON.parse(readFileSync(timingsFile, 'utf8')); } catch {}
+
+// the database snapshots every PGlite file starts from, built once before the files run in parallel
+if (!env.DATABASE_URL && filtered.some((f) => f.includes(`test${'/'}db`))) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'db', 'prepare-snapshots.ts')], { stdio: 'inherit', env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const concurrency = Math.max(1, Number(env.ZHENGTONG_TEST_CONCURRENCY) || availableParallelism());
+const reporter = process.stdout.isTTY ? 'spec' : 'tap';
+const summaryDir = mkdtempSync(join(tmpdir(), 'zt-test-'));
+const queue = [...filtered].sort((a, b) => (previous[relative(ROOT, b)] ?? 1e9) - (previous[relative(ROOT, a)] ?? 1e9));
+const results = [];
+const started = Date.now();
+
+function runFile(file, index) {
+  const summary = join(summaryDir, `${index}.json`);
+  const t0 = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [
+      '--import', 'tsx', '--test',
+      `--test-reporter=${reporter}`, '--test-reporter-destination=stdout',
+      `--test-reporter=${join(ROOT, 'scripts', 'test-summary-reporter.mjs')}`, `--test-reporter-destination=${summary}`,
+      file,
+    ], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => out.push(d));
+    child.on('close', (code, signal) => {
+      let counts = { pass: 0, fail: 0, skipped: 0, cancelled: 0, todo: 0, failures: [] };
+      try { counts = JSON.parse(readFileSync(summary, 'utf8')); } catch {}
+      const seconds = (Date.now() - t0) / 1000;
+      process.stdout.write(`\n### ${relative(ROOT, file)} (${seconds.toFixed(1)} s, exit ${code ?? signal})\n`);
+      process.stdout.write(Buffer.concat(out));
+      resolve({ file: relative(ROOT, file), code, signal, seconds, ...counts });
+    });
+  });
+}
+
+let next = 0;
+async function worker() {
+  while (next < queue.length) {
+    const i = next++;
+    results.push(await runFile(queue[i], i));
+  }
+}
+await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+rmSync(summaryDir, { recursive: true, force: true });
+
+const wall = (Date.now() - started) / 1000;
+const sum = (k) => results.reduce((s, r) => s + (r[k] ?? 0), 0);
+const failedFiles = results.filter((r) => r.code !== 0);
+try {
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(timingsFile, JSON.stringify({ ...previous, ...Object.fromEntries(results.map((r) => [r.file, r.seconds])) }, null, 1));
+} catch {}
+
+console.log(`\n=== ${suite}: ${results.length} files, ${concurrency} at a time, ${wall.toFixed(1)} s`);
+console.log(`tests ${sum('pass') + sum('fail') + sum('skipped') + sum('cancelled') + sum('todo')} · pass ${sum('pass')} · fail ${sum('fail')} · cancelled ${sum('cancelled')} · skipped ${sum('skipped')} · todo ${sum('todo')}`);
+console.log('slowest files:');
+for (const r of [...results].sort((a, b) => b.seconds - a.seconds).slice(0, 10)) console.log(`  ${r.seconds.toFixed(1).padStart(6)} s  ${r.file}`);
+if (failedFiles.length) {
+  console.log('failed:');
+  for (const r of failedFiles) {
+    console.log(`  ${r.file} (exit ${r.code ?? r.signal})`);
+    for (const name of r.failures ?? []) console.log(`    ✗ ${name}`);
+  }
+  process.exit(1);
+}

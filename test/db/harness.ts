@@ -1,13 +1,12 @@
 // Test databases: PGlite in memory by default, a PostgreSQL server when DATABASE_URL is set (each test
-// database then lives in its own schema, dropped at the end). Migrations run once per process; later
-// PGlite databases start from a dump of the migrated one.
+// database then lives in its own schema, dropped at the end). PGlite databases start from a snapshot
+// (test/db/snapshots.ts): the migrated schema, or the demo seeded at a given moment.
 import { randomBytes } from 'node:crypto';
 import { openDb, type Db } from '../../src/store/db.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import type { AppDeps, Clock } from '../../src/app/context.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
-
-let pgliteDump: Blob | File | null = null;
+import { pgliteSnapshot } from './snapshots.ts';
 
 export const usingPostgres = () => Boolean(process.env.DATABASE_URL);
 
@@ -16,7 +15,8 @@ export interface TestDb {
   close(): Promise<void>;
 }
 
-export async function openTestDb(): Promise<TestDb> {
+/** A fresh database with every migration applied; on PGlite, `from` gives another snapshot to start from. */
+export async function openTestDb(from?: Blob): Promise<TestDb> {
   if (process.env.DATABASE_URL) {
     const schema = `t_${randomBytes(6).toString('hex')}`;
     const db = await openDb({ url: process.env.DATABASE_URL, schema, poolSize: 8 });
@@ -29,14 +29,7 @@ export async function openTestDb(): Promise<TestDb> {
       },
     };
   }
-  if (!pgliteDump) {
-    const first = await openDb({ dataDir: 'memory://' });
-    await migrate(first);
-    pgliteDump = await (first as any).dumpDataDir();
-    await first.close();
-  }
-  const db = await openDb({ dataDir: 'memory://', loadDataDir: pgliteDump! });
-  await migrate(db); // no-op unless migrations changed since the dump
+  const db = await openDb({ dataDir: 'memory://', loadDataDir: from ?? await pgliteSnapshot({ seed: null }) });
   return { db, close: () => db.close() };
 }
 

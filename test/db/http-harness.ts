@@ -4,7 +4,8 @@ import { sealAudit } from '../../src/app/audit/chain.ts';
 import type { App } from '../../src/http/types.ts';
 import type { AppDeps, Clock } from '../../src/app/context.ts';
 import type { Config } from '../../src/config.ts';
-import { manualClock, openTestDb, testConfig, type TestDb } from './harness.ts';
+import { manualClock, openTestDb, testConfig, usingPostgres, type TestDb } from './harness.ts';
+import { pgliteSnapshot } from './snapshots.ts';
 
 export interface TestServer {
   app: App;
@@ -19,6 +20,9 @@ export interface TestServer {
 
 export const DEMO_PASSWORD = 'Zhengtong@2026';
 
+/** The moment a test server starts at unless the test names another. */
+export const DEFAULT_TEST_NOW = '2026-03-02T09:00:00+08:00';
+
 /**
  * The per-address limits for test servers: every request of a test comes from one address, and the
  * campaigns walk every route many times. The limiter's own tests pass the production limits
@@ -30,12 +34,21 @@ export const TEST_RATE_LIMITS: Config['rateLimits'] = {
   login: { max: 1_000_000, windowSeconds: 1 },
 };
 
+/** The PGlite snapshot of the Wuwei demo seeded at `now` (built on first use). */
+export const seededSnapshot = (now: string): Promise<Blob> =>
+  pgliteSnapshot({ seed: 'wuwei', now }, (db) => seedDemo({ db, clock: manualClock(now) }, 'wuwei').then(() => {}));
+
 /** A server on a fresh test database with the Wuwei demo loaded, without a listening socket. */
 export async function startTestServer(opts: { now?: string; config?: Partial<Config>; seed?: boolean } = {}): Promise<TestServer> {
-  const t = await openTestDb();
-  const clock = manualClock(opts.now ?? '2026-03-02T09:00:00+08:00');
+  const now = opts.now ?? DEFAULT_TEST_NOW;
+  const clock = manualClock(now);
+  const seed = opts.seed !== false;
+  // on PGlite the seeded demo comes from a snapshot taken at the same moment; on PostgreSQL it is seeded here
+  const t = seed && !usingPostgres()
+    ? await openTestDb(await seededSnapshot(now))
+    : await openTestDb();
   const deps: AppDeps = { db: t.db, clock: clock as Clock };
-  if (opts.seed !== false) await seedDemo(deps, 'wuwei');
+  if (seed && usingPostgres()) await seedDemo(deps, 'wuwei');
   const config = testConfig({ rateLimits: TEST_RATE_LIMITS, ...opts.config });
   const app = await buildServer({ deps, config }, { serveWeb: false });
   await app.ready();

@@ -1,0 +1,16 @@
+// node:test reporter that writes one JSON object: the run's counts and the names of the failed tests,
+// read by scripts/test.mjs for its summary.
+export default async function* summary(source) {
+  const counts = { pass: 0, fail: 0, skipped: 0, cancelled: 0, todo: 0, failures: [] };
+  for await (const event of source) {
+    if (event.type === 'test:fail') {
+      const d = event.data;
+      const kind = d.details?.error?.failureType;
+      if (d.details?.type !== 'suite' && kind !== 'subtestsFailed' && kind !== 'cancelledByParent') counts.failures.push(d.name);
+    } else if (event.type === 'test:diagnostic') {
+      const m = /^(pass|fail|skipped|cancelled|todo) (\d+)$/.exec(event.data.message);
+      if (m) counts[m[1]] = Number(m[2]);
+    }
+  }
+  yield JSON.stringify(counts);
+}
