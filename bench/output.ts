@@ -27,10 +27,10 @@ export async function run(args: string[]): Promise<void> {
   const notice = await time('通知 PDF', () => renderPdf(sampleNotice()), (b) => b.length);
   if (args.includes('--samples')) {
     t = performance.now();
-    const n = pdfPageCount(pdf);
-    writePngs(pdf, [1, 2, n], 'test/output/rules');
-    writePngs(minutes, [1], 'test/output/minutes');
-    writePngs(notice, [1, 3], 'test/output/notice');
+    const n = await pdfPageCount(pdf);
+    await writePngs(pdf, [1, 2, n], 'test/output/rules');
+    await writePngs(minutes, [1], 'test/output/minutes');
+    await writePngs(notice, [1, 3], 'test/output/notice');
     console.log(`PNG samples written to test/output/ in ${(performance.now() - t).toFixed(0)} ms`);
   }
 }

@@ -1,9 +1,11 @@
-// Measuring a rendered PDF the way a reader sees it: pages rasterised by poppler's pdftoppm and text
-// positions read back by pdftotext (package poppler-utils). Used by the layout tests and the bench.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Measuring a rendered PDF the way a reader sees it, with npm packages only (development dependencies):
+// pdfjs-dist parses the PDF, reads the glyph positions and rasterises the pages onto an @napi-rs/canvas,
+// drawing every glyph from the fonts embedded in the PDF. Used by the layout tests and the bench.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createCanvas } from '@napi-rs/canvas';
+import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AppError } from '../errors/index.ts';
 
 export interface Raster {
@@ -15,64 +17,84 @@ export interface Raster {
   pxPerMm: number;
 }
 
-function withTemp<T>(pdf: Buffer, fn: (dir: string, file: string) => T): T {
-  const dir = mkdtempSync(join(tmpdir(), 'zt-output-'));
-  try {
-    const file = join(dir, 'in.pdf');
-    writeFileSync(file, pdf);
-    return fn(dir, file);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+const PDFJS_DIR = dirname(dirname(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs'))));
+const PT_TO_MM = 25.4 / 72;
+
+/** One parse per PDF buffer: the tests read the same document many times. */
+const documents = new WeakMap<Buffer, Promise<PDFDocumentProxy>>();
+
+function failed(what: string, e: unknown): AppError {
+  return new AppError('OUTPUT.RENDER_FAILED', {
+    message: `PDF ${what}失败（pdfjs-dist / @napi-rs/canvas，npm 开发依赖）：${(e as Error)?.message ?? String(e)}`,
+    details: { what },
+  });
 }
 
-function run(cmd: string, args: string[]): Buffer {
+function openPdf(pdf: Buffer): Promise<PDFDocumentProxy> {
+  let doc = documents.get(pdf);
+  if (!doc) {
+    doc = getDocument({
+      data: new Uint8Array(pdf), // a copy: pdfjs takes ownership of the bytes it is given
+      // glyphs are drawn from the PDF's embedded fonts only, never from a system or standard font
+      disableFontFace: true,
+      useSystemFonts: false,
+      standardFontDataUrl: join(PDFJS_DIR, 'standard_fonts') + '/',
+      cMapUrl: join(PDFJS_DIR, 'cmaps') + '/',
+      cMapPacked: true,
+      wasmUrl: join(PDFJS_DIR, 'wasm') + '/',
+      isEvalSupported: false,
+    }).promise;
+    doc.catch(() => documents.delete(pdf));
+    documents.set(pdf, doc);
+  }
+  return doc.catch((e: unknown) => { throw failed('解析', e); });
+}
+
+async function openPage(pdf: Buffer, page: number): Promise<PDFPageProxy> {
+  const doc = await openPdf(pdf);
   try {
-    return execFileSync(cmd, args, { maxBuffer: 256 * 1024 * 1024 });
+    return await doc.getPage(page);
   } catch (e) {
-    throw new AppError('OUTPUT.RENDER_FAILED', {
-      message: `外部工具 ${cmd} 运行失败（需要 Debian 软件包 poppler-utils）：${(e as Error).message}`,
-      details: { cmd },
-    });
+    throw failed(`第 ${page} 页读取`, e);
   }
 }
 
-/** Parses a binary PPM (P6) image. */
-export function parsePpm(buf: Buffer, dpi: number): Raster {
-  let pos = 0;
-  const token = (): string => {
-    while (pos < buf.length) {
-      const c = buf[pos]!;
-      if (c === 0x23) { while (buf[pos] !== 0x0a) pos++; continue; }
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) { pos++; continue; }
-      break;
-    }
-    const start = pos;
-    while (pos < buf.length && ![0x20, 0x0a, 0x0d, 0x09].includes(buf[pos]!)) pos++;
-    return buf.subarray(start, pos).toString('latin1');
-  };
-  if (token() !== 'P6') throw new Error('not a P6 PPM');
-  const width = Number(token());
-  const height = Number(token());
-  const max = Number(token());
-  if (max !== 255) throw new Error('PPM depth other than 8 bits');
-  pos++;
-  return { width, height, data: buf.subarray(pos, pos + width * height * 3), dpi, pxPerMm: dpi / 25.4 };
+async function drawPage(pdf: Buffer, page: number, dpi: number) {
+  const p = await openPage(pdf, page);
+  const viewport = p.getViewport({ scale: dpi / 72 });
+  const canvas = createCanvas(Math.ceil(viewport.width - 1e-6), Math.ceil(viewport.height - 1e-6));
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  try {
+    await p.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport, background: '#ffffff', intent: 'print' }).promise;
+  } catch (e) {
+    throw failed(`第 ${page} 页光栅化`, e);
+  }
+  return { canvas, ctx };
 }
 
-/** Rasterises one page (1-based) with pdftoppm. */
-export function rasterize(pdf: Buffer, page: number, dpi = 150): Raster {
-  return withTemp(pdf, (dir, file) => {
-    run('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, join(dir, 'out')]);
-    return parsePpm(readFileSync(join(dir, 'out.ppm')), dpi);
-  });
+/** Rasterises one page (1-based) on a white background. */
+export async function rasterize(pdf: Buffer, page: number, dpi = 150): Promise<Raster> {
+  const { canvas, ctx } = await drawPage(pdf, page, dpi);
+  const { width, height } = canvas;
+  const rgba = ctx.getImageData(0, 0, width, height).data;
+  const data = Buffer.allocUnsafe(width * height * 3);
+  for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
+    data[j] = rgba[i]!;
+    data[j + 1] = rgba[i + 1]!;
+    data[j + 2] = rgba[i + 2]!;
+  }
+  return { width, height, data, dpi, pxPerMm: dpi / 25.4 };
 }
 
-/** Writes PNGs of the given pages (1-based) with pdftoppm. */
-export function writePngs(pdf: Buffer, pages: number[], prefix: string, dpi = 60): void {
-  withTemp(pdf, (_dir, file) => {
-    for (const p of pages) run('pdftoppm', ['-r', String(dpi), '-png', '-f', String(p), '-l', String(p), '-singlefile', file, `${prefix}-${p}`]);
-  });
+/** Writes PNGs of the given pages (1-based) as `${prefix}-${page}.png`. */
+export async function writePngs(pdf: Buffer, pages: number[], prefix: string, dpi = 60): Promise<void> {
+  mkdirSync(dirname(prefix), { recursive: true });
+  for (const p of pages) {
+    const { canvas } = await drawPage(pdf, p, dpi);
+    writeFileSync(`${prefix}-${p}.png`, await canvas.encode('png'));
+  }
 }
 
 export type PixelTest = (r: number, g: number, b: number) => boolean;
@@ -162,24 +184,144 @@ export function dominantPeriod(profile: number[], pxPerMm: number, minMm: number
 
 export interface PdfWord { text: string; xMin: number; yMin: number; xMax: number; yMax: number }
 
-/** Text positions (mm) read back with pdftotext -bbox: one entry per word (a CJK line is one word). */
-export function pdfWords(pdf: Buffer, page: number): PdfWord[] {
-  const html = withTemp(pdf, (_d, file) => run('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', file, '-']).toString('utf8'));
-  const mm = (v: string) => (Number(v) * 25.4) / 72;
-  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-    text: m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
-    xMin: mm(m[1]!), yMin: mm(m[2]!), xMax: mm(m[3]!), yMax: mm(m[4]!),
-  }));
+type Matrix = [number, number, number, number, number, number];
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+/** m × n: n applied first (the order of pdfjs's Util.transform) */
+const mul = (m: ArrayLike<number>, n: ArrayLike<number>): Matrix => [
+  m[0]! * n[0]! + m[2]! * n[1]!, m[1]! * n[0]! + m[3]! * n[1]!,
+  m[0]! * n[2]! + m[2]! * n[3]!, m[1]! * n[2]! + m[3]! * n[3]!,
+  m[0]! * n[4]! + m[2]! * n[5]! + m[4]!, m[1]! * n[4]! + m[3]! * n[5]! + m[5]!,
+];
+const apply = (m: ArrayLike<number>, x: number, y: number): [number, number] => [m[0]! * x + m[2]! * y + m[4]!, m[1]! * x + m[3]! * y + m[5]!];
+
+/** The font object pdfjs shares between pages (its name is the font dictionary's BaseFont). */
+interface PdfjsFont { name?: string; ascent?: number; descent?: number; fontMatrix?: number[] }
+/** A glyph in a showText operation of pdfjs's operator list. */
+interface PdfjsGlyph { unicode: string; width: number; isSpace: boolean }
+
+function fontOf(page: PDFPageProxy, id: string): Promise<PdfjsFont> {
+  // fonts arrive in commonObjs asynchronously: wait for the one asked for
+  return new Promise((resolve) => page.commonObjs.get(id, (font: PdfjsFont) => resolve(font)));
 }
 
-/** The page count, from pdfinfo. */
-export function pdfPageCount(pdf: Buffer): number {
-  const out = withTemp(pdf, (_d, file) => run('pdfinfo', [file]).toString('utf8'));
-  return Number(/Pages:\s+(\d+)/.exec(out)?.[1] ?? 0);
+/** A glyph as drawn: page coordinates in pt, top-left origin. */
+interface PlacedGlyph { ch: string; x0: number; x1: number; base: number; size: number; font: string; space: boolean }
+
+/**
+ * The glyphs of a page in content order, from pdfjs's operator list: the text state (font, size, Tc, Tw,
+ * Tz, Ts, Tm) and the CTM followed as a PDF viewer does. Horizontal writing only (all that 政通 draws).
+ */
+async function pageGlyphs(page: PDFPageProxy): Promise<{ glyphs: PlacedGlyph[]; fonts: Map<string, PdfjsFont> }> {
+  let list;
+  try {
+    list = await page.getOperatorList({ intent: 'print' });
+  } catch (e) {
+    throw failed(`第 ${page.pageNumber} 页读取`, e);
+  }
+  const view = page.getViewport({ scale: 1 }).transform;
+  const fonts = new Map<string, PdfjsFont>();
+  const glyphs: PlacedGlyph[] = [];
+  interface State { ctm: Matrix; font: string; size: number; tc: number; tw: number; th: number; rise: number; leading: number }
+  let s: State = { ctm: IDENTITY, font: '', size: 0, tc: 0, tw: 0, th: 1, rise: 0, leading: 0 };
+  const stack: State[] = [];
+  let tm: Matrix = IDENTITY;
+  let tlm: Matrix = IDENTITY;
+  const moveText = (tx: number, ty: number) => { tlm = mul(tlm, [1, 0, 0, 1, tx, ty]); tm = tlm; };
+  for (let i = 0; i < list.fnArray.length; i++) {
+    const fn = list.fnArray[i];
+    const args = list.argsArray[i] as any[];
+    switch (fn) {
+      case OPS.save: stack.push({ ...s }); break;
+      case OPS.restore: s = stack.pop() ?? s; break;
+      case OPS.transform: s.ctm = mul(s.ctm, args); break;
+      case OPS.paintFormXObjectBegin: stack.push({ ...s }); if (args[0]) s.ctm = mul(s.ctm, args[0]); break;
+      case OPS.paintFormXObjectEnd: s = stack.pop() ?? s; break;
+      case OPS.beginText: tm = IDENTITY; tlm = IDENTITY; break;
+      case OPS.setTextMatrix: tm = tlm = [...(args[0] ?? args)].slice(0, 6) as Matrix; break;
+      case OPS.moveText: moveText(args[0], args[1]); break;
+      case OPS.setLeadingMoveText: s.leading = -args[1]; moveText(args[0], args[1]); break;
+      case OPS.nextLine: moveText(0, -s.leading); break;
+      case OPS.setLeading: s.leading = args[0]; break;
+      case OPS.setFont:
+        s.font = args[0];
+        s.size = args[1];
+        if (!fonts.has(s.font)) fonts.set(s.font, await fontOf(page, s.font));
+        break;
+      case OPS.setCharSpacing: s.tc = args[0]; break;
+      case OPS.setWordSpacing: s.tw = args[0]; break;
+      case OPS.setHScale: s.th = args[0] / 100; break;
+      case OPS.setTextRise: s.rise = args[0]; break;
+      case OPS.showText: {
+        const font = fonts.get(s.font) ?? {};
+        const fm = font.fontMatrix?.[0] ?? 0.001;
+        for (const g of args[0] as Array<PdfjsGlyph | number>) {
+          if (typeof g === 'number') { tm = mul(tm, [1, 0, 0, 1, (-g / 1000) * s.size * s.th, 0]); continue; }
+          const advance = (g.width * fm * s.size + s.tc + (g.isSpace ? s.tw : 0)) * s.th;
+          const m = mul(view, mul(s.ctm, tm));
+          const [xa, ya] = apply(m, 0, s.rise);
+          const [xb] = apply(m, advance, s.rise);
+          glyphs.push({
+            ch: g.unicode, x0: Math.min(xa, xb), x1: Math.max(xa, xb), base: ya,
+            size: s.size * Math.hypot(m[2], m[3]), font: s.font, space: g.isSpace || g.unicode.trim() === '',
+          });
+          tm = mul(tm, [1, 0, 0, 1, advance, 0]);
+        }
+        break;
+      }
+      default: break;
+    }
+  }
+  return { glyphs, fonts };
 }
 
-/** Font names embedded in the PDF, from pdffonts. */
-export function pdfFonts(pdf: Buffer): string[] {
-  const out = withTemp(pdf, (_d, file) => run('pdffonts', [file]).toString('utf8'));
-  return out.split('\n').slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0]!);
+/**
+ * Text positions (mm, top-left origin), one entry per word as pdftotext -bbox gives them: glyphs of one
+ * font and size on one baseline, each starting where the previous one ends (within −0.2 and +0.1 of the
+ * font size), form a word; a space or a wider gap ends it, so a CJK line is one word. The box spans the
+ * font's ascent and descent (from its font descriptor) around the baseline, and from the first glyph's
+ * origin to the last glyph's advance (character spacing included).
+ */
+export async function pdfWords(pdf: Buffer, page: number): Promise<PdfWord[]> {
+  const { glyphs, fonts } = await pageGlyphs(await openPage(pdf, page));
+  const words: PdfWord[] = [];
+  let cur: { text: string; x0: number; x1: number; base: number; size: number; font: string } | null = null;
+  const end = () => {
+    if (!cur) return;
+    const f = fonts.get(cur.font);
+    const ascent = f?.ascent || 0.95;
+    const descent = f?.descent || -0.35;
+    words.push({
+      text: cur.text,
+      xMin: cur.x0 * PT_TO_MM, xMax: cur.x1 * PT_TO_MM,
+      yMin: (cur.base - ascent * cur.size) * PT_TO_MM, yMax: (cur.base - descent * cur.size) * PT_TO_MM,
+    });
+    cur = null;
+  };
+  for (const g of glyphs) {
+    if (g.space) { end(); continue; }
+    if (cur) {
+      const gap = g.x0 - cur.x1;
+      if (g.font !== cur.font || Math.abs(g.size - cur.size) > 0.01 || Math.abs(g.base - cur.base) > 0.5 || gap > 0.1 * cur.size || gap < -0.2 * cur.size) end();
+    }
+    if (cur) { cur.text += g.ch; cur.x1 = g.x1; }
+    else cur = { text: g.ch, x0: g.x0, x1: g.x1, base: g.base, size: g.size, font: g.font };
+  }
+  end();
+  return words;
+}
+
+/** The page count. */
+export async function pdfPageCount(pdf: Buffer): Promise<number> {
+  return (await openPdf(pdf)).numPages;
+}
+
+/** The fonts the pages draw with, by the BaseFont of their font dictionaries (e.g. ABCDEF+NotoSerifSC-Regular). */
+export async function pdfFonts(pdf: Buffer): Promise<string[]> {
+  const doc = await openPdf(pdf);
+  const names = new Set<string>();
+  for (let p = 1; p <= doc.numPages; p++) {
+    const { fonts } = await pageGlyphs(await openPage(pdf, p));
+    for (const f of fonts.values()) if (f.name) names.add(f.name);
+  }
+  return [...names];
 }
