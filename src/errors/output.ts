@@ -37,6 +37,6 @@ export const outputErrors = defineErrors({
   'OUTPUT.RENDER_FAILED': {
     status: 500,
     message: '公文排版输出失败',
-    fix: '查看服务器日志；如为外部工具（pdftoppm）错误，检查 poppler-utils 是否安装',
+    fix: '查看服务器日志；读取或光栅化 PDF 的测试与基准测试依赖 npm 开发依赖 pdfjs-dist 与 @napi-rs/canvas，请先执行 npm ci',
   },
 });
