@@ -225,7 +225,8 @@ test('第八十六条: 催办 and overdue escalation are durable timers that fir
   await runDueTimers(s.deps);
   const fired = await ours(overdue.id);
   // what fired is what the board computes on read: 催办 from three working days before the due date, again the
-  // day after it, escalation to the leader in charge once overdue by five working days (2026-02-28 is a working day)
+  // day after it, escalation to the leader in charge once overdue by five working days (the demo item fell due
+  // twenty days before the demo was loaded, so it is overdue by more than five working days on any day)
   const chain = ['承办部门主要负责同志', '协助的副秘书长', '分管市领导'];
   assert.equal(overdue.followUp.escalationLevel, 2);
   assert.deepEqual(fired.map((a) => [a.action, a.article, a.payload.escalateTo]), chain.map((c, i) => [i === 2 ? 'supervision.escalated' : 'supervision.chased', 86, c]));
