@@ -18,6 +18,8 @@ export const documentsErrors = defineErrors({
   'DOC.INTAKE_DISAGREEMENT_INCOMPLETE': { status: 422, message: '部门间有分歧的须列明各方理据并提出办理建议', fix: '补充各方理据和主办部门的办理建议，并与相关部门负责同志会签', article: 64 },
   'DOC.INTAKE_INTERPRETATION_MISSING': { status: 422, message: '规范性文件须一并报送政策解读材料', fix: '上传政策解读材料', article: 67 },
   'DOC.INTAKE_OPINION_PLAN_MISSING': { status: 422, message: '可能产生较大影响的规范性文件须同时报送舆情应对方案', fix: '上传舆情应对方案', article: 67 },
+  'DOC.INTAKE_PARTY_DRAFT_REVIEW_FIRST': { status: 422, message: '主要涉及政府职责的市委文件稿须先报市政府审议或审批', fix: '以请示主送市政府，提请市政府审议或审批后再按程序报市委', article: 63 },
+  'DOC.INTAKE_PARTY_DRAFT_PURPOSE': { status: 422, message: '市委文件稿的用途不在规则包所列范围', fix: '选择“提请市委有关会议审议”或“以市委市政府名义联合发文”', article: 63 },
   'DOC.PROPOSAL_INCOMPLETE': { status: 422, message: '拟办意见应明确牵头部门和工作责任', fix: '写明具体、明确、可操作的拟办意见、牵头部门和工作责任', article: 68 },
   'DOC.URGENT_LIMIT_MISSING': { status: 422, message: '紧急公文须写明市政府明确的办理时限', fix: '填写截止日期和理由', article: 73 },
   'DOC.NO_LEADER_IN_CHARGE': { status: 422, message: '主办部门没有分管市领导', fix: '在组织机构中登记该部门的分管市领导', article: 68 },

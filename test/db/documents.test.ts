@@ -92,6 +92,21 @@ test('第六十二条 第六十四条 第六十七条: 初审 refuses with every
   assert.equal(ret.body.state, 'returned');
 });
 
+test('第六十三条: a 市委 meeting draft about government duties sent as a 报告 is refused at 初审 with the article; as a 请示 it passes', async () => {
+  const partyDraft = { purpose: '提请市委有关会议审议', mainlyGovernmentDuties: true };
+  const asReport = await receive({ docType: '报告', title: '市教育局关于提请市委常委会审议教育强市建设意见稿的报告' }, { partyDraft });
+  const reg = await call('t-office', 'POST', `/documents/${asReport.body.id}/register`, {});
+  const x = await call('t-office', 'POST', `/documents/${asReport.body.id}/intake-review`, { outcome: 'pass', version: reg.body.version });
+  assert.equal(x.status, 422);
+  const v = x.body.violations.find((y: any) => y.code === 'DOC.INTAKE_PARTY_DRAFT_REVIEW_FIRST');
+  assert.equal(v.article, 63);
+  assert.match(v.message, /^依据第六十三条.*应先按程序报市政府履行相关审议或审批程序/);
+  const asRequest = await receive({ title: '市教育局关于提请审议教育强市建设意见稿的请示' }, { partyDraft });
+  const reg2 = await call('t-office', 'POST', `/documents/${asRequest.body.id}/register`, {});
+  const ok = await call('t-office', 'POST', `/documents/${asRequest.body.id}/intake-review`, { outcome: 'pass', version: reg2.body.version });
+  assert.equal(ok.status, 200, JSON.stringify(ok.body));
+});
+
 test('第八十二条: a document marked 机密 is refused citing 保守国家秘密法第三十一条, nothing stored', async () => {
   const r = await receive({ classification: '机密', title: '不应存储的涉密文件' });
   assert.equal(r.status, 422);

@@ -27,6 +27,8 @@ export function documentParams(pack: Pack, on?: string): DocumentParams {
     disagreementRequires: cited(pack, 'documents.countersign.disagreement', 'requires', on),
     interpretationRequired: cited(pack, 'documents.normative.interpretationMaterials', 'requires', on),
     opinionPlanRequired: cited(pack, 'documents.normative.opinionResponsePlan', 'requires', on),
+    partyDraftPurposes: cited(pack, 'documents.partyDrafts.governmentReviewFirst', 'applies', on),
+    partyDraftSubmittedAs: cited(pack, 'documents.partyDrafts.governmentReviewFirst', 'submittedAs', on),
     refusedClassifications: cited(pack, 'documents.classification.nonClassified', 'refused', on),
     restrictedClassifications: cited(pack, 'documents.classification.workSecrets', 'restricted', on),
     disclosureValues: cited(pack, 'documents.disclosure.beforeRouting', 'values', on),

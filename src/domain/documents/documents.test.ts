@@ -82,6 +82,28 @@ for (const [why, facts, expected] of art67) {
   test(`第六十七条: ${why}`, () => assert.deepEqual(codes(reviewIntake(cleanRequest(facts), P, nameOf)), [...expected].sort()));
 }
 
+// ---- 第六十三条 ----
+const meetingDraft = { purpose: '提请市委有关会议审议', mainlyGovernmentDuties: true };
+const art63: [string, Parameters<typeof cleanRequest>[0], string[]][] = [
+  ['a draft for a 市委 meeting, mainly about government duties, comes as a 请示 for the government\'s review', { partyDraft: meetingDraft }, []],
+  ['the same draft sent as a 报告 has not gone through the government\'s review or approval', { docType: '报告', partyDraft: meetingDraft }, ['DOC.INTAKE_PARTY_DRAFT_REVIEW_FIRST']],
+  ['a joint 市委、市政府 draft sent as a 函 is refused the same way', { docType: '函', partyDraft: { purpose: '以市委市政府名义联合发文', mainlyGovernmentDuties: true } }, ['DOC.INTAKE_PARTY_DRAFT_REVIEW_FIRST']],
+  ['a draft mainly about party affairs is not bound by 第六十三条', { docType: '报告', partyDraft: { ...meetingDraft, mainlyGovernmentDuties: false } }, []],
+  ['a purpose outside the pack\'s list is refused naming the list', { partyDraft: { purpose: '提请市人大审议', mainlyGovernmentDuties: true } }, ['DOC.INTAKE_PARTY_DRAFT_PURPOSE']],
+];
+for (const [why, facts, expected] of art63) {
+  test(`第六十三条: ${why}`, () => {
+    const v = reviewIntake(cleanRequest(facts), P, nameOf);
+    assert.deepEqual(codes(v), [...expected].sort());
+    for (const x of v) { assert.equal(x.article, 63); assert.match(x.message, /^依据第六十三条/); }
+  });
+}
+test('第六十三条: the refusal says to submit a 请示 to the government, and is listed with the other articles\' violations', () => {
+  const v = reviewIntake(cleanRequest({ docType: '报告', containsRequest: true, partyDraft: meetingDraft }), P, nameOf);
+  assert.deepEqual([...new Set(v.map((x) => x.article))].sort(), [62, 63]);
+  assert.match(v.find((x) => x.article === 63)!.message, /请以请示报送，提请市政府审议或审批（本件为报告）/);
+});
+
 test('第六十二条 第六十四条 第六十七条: 初审 lists the violations of all three articles together', () => {
   const v = reviewIntake(cleanRequest({ matters: ['a', 'b'], involvedUnitIds: ['u-fgw'], normative: true }), P, nameOf);
   assert.deepEqual([...new Set(v.map((x) => x.article))].sort(), [62, 64, 67]);

@@ -18,6 +18,8 @@ export const TEST_PARAMS: DocumentParams = {
   disagreementRequires: c(['各方理据', '办理建议', '相关部门负责同志会签'], 64, 'documents.countersign.disagreement'),
   interpretationRequired: c('政策解读材料', 67, 'documents.normative.interpretationMaterials'),
   opinionPlanRequired: c('舆情应对方案', 67, 'documents.normative.opinionResponsePlan'),
+  partyDraftPurposes: c(['提请市委有关会议审议', '以市委市政府名义联合发文'], 63, 'documents.partyDrafts.governmentReviewFirst'),
+  partyDraftSubmittedAs: c('请示', 63, 'documents.partyDrafts.governmentReviewFirst'),
   refusedClassifications: c(['秘密', '机密', '绝密'], 82, 'documents.classification.nonClassified'),
   restrictedClassifications: c(['工作秘密', '内部'], 82, 'documents.classification.workSecrets'),
   disclosureValues: c(['主动公开', '依申请公开', '不予公开'], 74, 'documents.disclosure.beforeRouting'),

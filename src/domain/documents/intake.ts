@@ -140,6 +140,32 @@ export function normativeViolations(f: IntakeFacts, p: DocumentParams): Violatio
   return v;
 }
 
+/**
+ * 第六十三条: a draft for the party committee's meetings or for joint 市委、市政府 issuance, drafted by a
+ * government department and mainly about government duties, first goes through the government's review
+ * or approval: it comes to the government as a 请示 (the pack's type; 第六十二条 keeps it to one 主送).
+ */
+export function partyDraftViolations(f: IntakeFacts, p: DocumentParams): Violation[] {
+  const d = f.partyDraft;
+  if (!d) return [];
+  const art = p.partyDraftPurposes.article;
+  if (!p.partyDraftPurposes.value.includes(d.purpose)) {
+    return [{
+      code: 'DOC.INTAKE_PARTY_DRAFT_PURPOSE', article: art,
+      message: `${basedOn(art)}，报市政府先行审议或审批的市委文件稿限于：${p.partyDraftPurposes.value.join('、')}；“${d.purpose}”不在其列`,
+      details: { purpose: d.purpose, purposes: p.partyDraftPurposes.value },
+    }];
+  }
+  if (!d.mainlyGovernmentDuties) return [];
+  const as = p.partyDraftSubmittedAs.value;
+  if (f.docType === as) return [];
+  return [{
+    code: 'DOC.INTAKE_PARTY_DRAFT_REVIEW_FIRST', article: art,
+    message: `${basedOn(art)}，拟${d.purpose}的文件稿，内容主要涉及政府职责且由市政府部门牵头起草的，应先按程序报市政府履行相关审议或审批程序；请以${as}报送，提请市政府审议或审批（本件为${f.docType}）`,
+    details: { purpose: d.purpose, docType: f.docType, submittedAs: as },
+  }];
+}
+
 /** Everything 初审 checks, all at once. */
 export function reviewIntake(f: IntakeFacts, p: DocumentParams, nameOf: NameOf): Violation[] {
   return [
@@ -148,5 +174,6 @@ export function reviewIntake(f: IntakeFacts, p: DocumentParams, nameOf: NameOf):
     ...submissionRuleViolations(f, p),
     ...countersignViolations(f, p, nameOf),
     ...normativeViolations(f, p),
+    ...partyDraftViolations(f, p),
   ];
 }

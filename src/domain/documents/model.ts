@@ -73,6 +73,11 @@ export interface IntakeFacts {
   disagreement?: Disagreement | null;
   /** a request to issue a 行政规范性文件 */
   normative: boolean;
+  /**
+   * 第六十三条: a draft the department means for the party committee — one of the pack's purposes
+   * (提请市委有关会议审议, 以市委市政府名义联合发文) — with whether its content is mainly about government duties
+   */
+  partyDraft?: { purpose: string; mainlyGovernmentDuties: boolean } | null;
   /** likely to have a major impact after issuance */
   highImpact: boolean;
   hasInterpretation: boolean;

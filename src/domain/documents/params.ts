@@ -21,6 +21,10 @@ export interface DocumentParams {
   disagreementRequires: Cited<string[]>;
   interpretationRequired: Cited<string>;
   opinionPlanRequired: Cited<string>;
+  /** 第六十三条: the kinds of party-committee draft that go through the government first */
+  partyDraftPurposes: Cited<string[]>;
+  /** 第六十三条: the type such a draft is submitted to the government as */
+  partyDraftSubmittedAs: Cited<string>;
   refusedClassifications: Cited<string[]>;
   restrictedClassifications: Cited<string[]>;
   disclosureValues: Cited<string[]>;

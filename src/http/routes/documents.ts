@@ -32,6 +32,7 @@ const intakeFacts = z.strictObject({
   highImpact: z.boolean().default(false),
   hasInterpretation: z.boolean().default(false),
   hasOpinionPlan: z.boolean().default(false),
+  partyDraft: z.strictObject({ purpose: text(50), mainlyGovernmentDuties: z.boolean() }).nullish(),
 });
 
 const draft = z.strictObject({
