@@ -34,6 +34,7 @@ export function NewIncoming() {
         countersigns: (v.countersignUnitIds ?? []).map((u: string) => ({ unitId: u, signerRank: u === v.issuerUnitId ? 'principal_head' : 'head', signerName: '（会签页）' })),
         jointSubmission: !!v.jointSubmission, normative: !!v.normative, highImpact: !!v.highImpact,
         hasInterpretation: !!v.hasInterpretation, hasOpinionPlan: !!v.hasOpinionPlan,
+        partyDraft: v.partyDraftPurpose ? { purpose: v.partyDraftPurpose, mainlyGovernmentDuties: !!v.mainlyGovernmentDuties } : null,
       },
     };
   }, [values, units]);
@@ -98,6 +99,10 @@ export function NewIncoming() {
                 <Form.Item name="hasInterpretation" valuePropName="checked" noStyle><Checkbox>附政策解读材料</Checkbox></Form.Item>
                 <Form.Item name="hasOpinionPlan" valuePropName="checked" noStyle><Checkbox>附舆情应对方案</Checkbox></Form.Item>
               </Space>
+              <Row gutter={12} style={{ marginTop: 12 }}>
+                <Col span={12}><Form.Item label="市委文件稿（第六十三条）" name="partyDraftPurpose"><Select allowClear placeholder="不是" options={[{ value: '提请市委有关会议审议', label: '拟提请市委有关会议审议' }, { value: '以市委市政府名义联合发文', label: '拟以市委、市政府名义联合发文' }]} /></Form.Item></Col>
+                {(values as any).partyDraftPurpose && <Col span={12}><Form.Item label=" " name="mainlyGovernmentDuties" valuePropName="checked"><Checkbox>内容主要涉及政府职责</Checkbox></Form.Item></Col>}
+              </Row>
               {(values as any).skipsLevel && <Form.Item label="越级行文的批准依据" name="skipLevelApproval" style={{ marginTop: 12 }}><Input /></Form.Item>}
               <Form.Item label="正文" name="body" style={{ marginTop: 12 }}><Input.TextArea rows={5} /></Form.Item>
             </Form>
