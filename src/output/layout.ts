@@ -298,10 +298,36 @@ export function titleLines(title: string | string[], width: (s: string) => numbe
   if (at > 0 && width(title.slice(0, at)) <= max && width(title.slice(at)) <= max) return [title.slice(0, at), title.slice(at)];
   const chars = [...title];
   const n = Math.ceil(width(title) / max);
-  const per = Math.ceil(chars.length / n);
   const out: string[] = [];
-  for (let i = 0; i < chars.length; i += per) out.push(chars.slice(i, i + per).join(''));
-  return out;
+  let start = 0;
+  for (let line = 1; line < n; line++) {
+    const target = start + Math.round((chars.length - start) / (n - line + 1));
+    // the allowed break nearest the even split whose line still fits
+    let best = -1;
+    for (let i = start + 1; i < chars.length; i++) {
+      if (!breakAllowed(chars, i) || width(chars.slice(start, i).join('')) > max) continue;
+      if (best < 0 || Math.abs(i - target) < Math.abs(best - target)) best = i;
+    }
+    if (best < 0) best = Math.min(chars.length, start + Math.ceil((chars.length - start) / (n - line + 1)));
+    out.push(chars.slice(start, best).join(''));
+    start = best;
+  }
+  out.push(chars.slice(start).join(''));
+  return out.filter(Boolean);
+}
+
+const ALNUM = /[0-9A-Za-z０-９〇一二三四五六七八九十]/;
+const NUMBER_UNIT = /[年月日号个万亿元%％]/;
+const OPENING = /[《“‘（(〔【]/;
+const CLOSING = /[》”’）)〕】、，。：；！？]/;
+
+/** A title may break before chars[i] unless that splits a number with its unit, a Latin word or a bracket from its text. */
+function breakAllowed(chars: string[], i: number): boolean {
+  const a = chars[i - 1]!;
+  const b = chars[i]!;
+  if (ALNUM.test(a) && (ALNUM.test(b) || NUMBER_UNIT.test(b) || b === '.')) return false;
+  if (OPENING.test(a) || CLOSING.test(b)) return false;
+  return true;
 }
 
 function requireDate(iso: string, field: string): string {
