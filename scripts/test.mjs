@@ -42,7 +42,7 @@ let previous = {};
 try { previous = JSON.parse(readFileSync(timingsFile, 'utf8')); } catch {}
 
 // the database snapshots every PGlite file starts from, built once before the files run in parallel
-if (!env.DATABASE_URL && filtered.some((f) => f.includes(`test${'/'}db`))) {
+if (!env.DATABASE_URL && filtered.some((f) => f.startsWith(join('test', 'db')))) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'db', 'prepare-snapshots.ts')], { stdio: 'inherit', env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

@@ -4,8 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer, type TestServer } from './http-harness.ts';
-import { openTestDb, depsFor, manualClock } from './harness.ts';
-import { seedDemo } from '../../src/app/seed.ts';
+import { openSeededTestDb } from './harness.ts';
 import { verifyAudit } from '../../src/app/audit/chain.ts';
 import { canonicalJson } from '../../src/domain/audit/chain.ts';
 import { defaultOptions, generate, generateOnly, parseArgs } from '../../scripts/generate-data.ts';
@@ -110,10 +109,9 @@ async function fingerprint(db: Db): Promise<Record<string, string>> {
 
 test('第五十条: generate --only adds supervision and meetings to a generated database, chained after its audit records; the same seed gives the same rows', async () => {
   const a = s.deps.db;
-  const t = await openTestDb();
+  const t = await openSeededTestDb(NOW);
   try {
     const db = t.db;
-    await seedDemo(depsFor(db, manualClock(NOW)), 'wuwei');
     // the documents first, then only the new phases, as on a database generated before they existed
     await generate(db, small(7, []));
     const lastBefore = Number((await db.query(`SELECT max(chain_pos) AS n FROM audit_records`)).rows[0].n);

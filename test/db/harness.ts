@@ -6,6 +6,7 @@ import { openDb, type Db } from '../../src/store/db.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import type { AppDeps, Clock } from '../../src/app/context.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
+import { seedDemo } from '../../src/app/seed.ts';
 import { pgliteSnapshot } from './snapshots.ts';
 
 export const usingPostgres = () => Boolean(process.env.DATABASE_URL);
@@ -31,6 +32,18 @@ export async function openTestDb(from?: Blob): Promise<TestDb> {
   }
   const db = await openDb({ dataDir: 'memory://', loadDataDir: from ?? await pgliteSnapshot({ seed: null }) });
   return { db, close: () => db.close() };
+}
+
+/** The PGlite snapshot of the Wuwei demo seeded at `now` (built on first use). */
+export const seededSnapshot = (now: string): Promise<Blob> =>
+  pgliteSnapshot({ seed: 'wuwei', now }, (db) => seedDemo({ db, clock: manualClock(now) }, 'wuwei').then(() => {}));
+
+/** A fresh database with the Wuwei demo seeded at `now`: from the snapshot on PGlite, seeded here on PostgreSQL. */
+export async function openSeededTestDb(now: string): Promise<TestDb> {
+  if (!usingPostgres()) return openTestDb(await seededSnapshot(now));
+  const t = await openTestDb();
+  await seedDemo({ db: t.db, clock: manualClock(now) }, 'wuwei');
+  return t;
 }
 
 /** A clock the test moves by hand. */

@@ -1,11 +1,9 @@
 import { buildServer } from '../../src/http/server.ts';
-import { seedDemo } from '../../src/app/seed.ts';
 import { sealAudit } from '../../src/app/audit/chain.ts';
 import type { App } from '../../src/http/types.ts';
 import type { AppDeps, Clock } from '../../src/app/context.ts';
 import type { Config } from '../../src/config.ts';
-import { manualClock, openTestDb, testConfig, usingPostgres, type TestDb } from './harness.ts';
-import { pgliteSnapshot } from './snapshots.ts';
+import { manualClock, openSeededTestDb, openTestDb, testConfig, type TestDb } from './harness.ts';
 
 export interface TestServer {
   app: App;
@@ -34,21 +32,12 @@ export const TEST_RATE_LIMITS: Config['rateLimits'] = {
   login: { max: 1_000_000, windowSeconds: 1 },
 };
 
-/** The PGlite snapshot of the Wuwei demo seeded at `now` (built on first use). */
-export const seededSnapshot = (now: string): Promise<Blob> =>
-  pgliteSnapshot({ seed: 'wuwei', now }, (db) => seedDemo({ db, clock: manualClock(now) }, 'wuwei').then(() => {}));
-
 /** A server on a fresh test database with the Wuwei demo loaded, without a listening socket. */
 export async function startTestServer(opts: { now?: string; config?: Partial<Config>; seed?: boolean } = {}): Promise<TestServer> {
   const now = opts.now ?? DEFAULT_TEST_NOW;
   const clock = manualClock(now);
-  const seed = opts.seed !== false;
-  // on PGlite the seeded demo comes from a snapshot taken at the same moment; on PostgreSQL it is seeded here
-  const t = seed && !usingPostgres()
-    ? await openTestDb(await seededSnapshot(now))
-    : await openTestDb();
+  const t = opts.seed === false ? await openTestDb() : await openSeededTestDb(now);
   const deps: AppDeps = { db: t.db, clock: clock as Clock };
-  if (seed && usingPostgres()) await seedDemo(deps, 'wuwei');
   const config = testConfig({ rateLimits: TEST_RATE_LIMITS, ...opts.config });
   const app = await buildServer({ deps, config }, { serveWeb: false });
   await app.ready();
