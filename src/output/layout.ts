@@ -316,18 +316,17 @@ export function titleLines(title: string | string[], width: (s: string) => numbe
   return out.filter(Boolean);
 }
 
-const ALNUM = /[0-9A-Za-z０-９〇一二三四五六七八九十]/;
+// a title's number keeps its unit (2026年, 二〇二六年); Latin words and brackets as in the body's breaking
+const TITLE_NUMERAL = /[0-9０-９〇一二三四五六七八九十]/;
 const NUMBER_UNIT = /[年月日号个万亿元%％]/;
-const OPENING = /[《“‘（(〔【]/;
-const CLOSING = /[》”’）)〕】、，。：；！？]/;
 
-/** A title may break before chars[i] unless that splits a number with its unit, a Latin word or a bracket from its text. */
+/** A title may break before chars[i] unless that splits a number from its unit, a Latin word or a bracket from its text. */
 function breakAllowed(chars: string[], i: number): boolean {
   const a = chars[i - 1]!;
   const b = chars[i]!;
-  if (ALNUM.test(a) && (ALNUM.test(b) || NUMBER_UNIT.test(b) || b === '.')) return false;
-  if (OPENING.test(a) || CLOSING.test(b)) return false;
-  return true;
+  if (NO_LINE_END.has(a) || NO_LINE_START.has(b)) return false;
+  if (isWordChar(a) && isWordChar(b)) return false;
+  return !(TITLE_NUMERAL.test(a) && (TITLE_NUMERAL.test(b) || NUMBER_UNIT.test(b)));
 }
 
 function requireDate(iso: string, field: string): string {
