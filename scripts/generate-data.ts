@@ -245,14 +245,14 @@ export async function generate(db: Db, o: GenerateOptions): Promise<Record<strin
   // ---- versions, leader steps, assignments, opinion requests ----
   await step('versions, leader steps, assignments, opinion requests', async () => {
     await db.query(
-      `INSERT INTO document_versions (document_id, version, title, body, at, actor_name)
-       SELECT id, 1, title, body, created_at, '市政府办公室' FROM documents WHERE id LIKE 'gd-%'`);
+      `INSERT INTO document_versions (document_id, version, title, body, at, actor_name, tenant_id)
+       SELECT id, 1, title, body, created_at, '市政府办公室', tenant_id FROM documents WHERE id LIKE 'gd-%'`);
     await db.query(
-      `INSERT INTO document_leader_steps (document_id, ord, role, position_id, person_id, mode, article, reason, instruction, done_at, done_by)
+      `INSERT INTO document_leader_steps (document_id, ord, role, position_id, person_id, mode, article, reason, instruction, done_at, done_by, tenant_id)
        SELECT d.id, 1, 'vice_mayor', l.position_id, l.person_id, 'instruct', 68, '分管副市长阅批（第六十八条）',
               CASE WHEN d.state = 'instructing' THEN NULL ELSE '同意，请牵头部门抓紧办理' END,
               CASE WHEN d.state = 'instructing' THEN NULL ELSE d.created_at + interval '4 days 9 hours' END,
-              CASE WHEN d.state = 'instructing' THEN NULL ELSE '分管副市长' END
+              CASE WHEN d.state = 'instructing' THEN NULL ELSE '分管副市长' END, d.tenant_id
          FROM documents d JOIN unnest($1::text[], $2::text[]) l(person_id, position_id) ON l.person_id = d.routed_person_ids[1]
         WHERE d.id LIKE 'gd-%' AND d.flow = 'incoming' AND d.state IN ('instructing', 'handling', 'closed')`,
       [leaders.map((l) => l.person_id), leaders.map((l) => l.position_id)]);

@@ -1,6 +1,8 @@
 import type { Db, Queryable } from '../store/db.ts';
 import { appendAudit, type AuditEntry, type CompanionInsert } from './audit/record.ts';
 import { orgRevisionRead } from './org/repo.ts';
+import { asSystem, withTenant } from '../store/scope.ts';
+import { isKnownTenant, knowTenant } from './tenancy/registry.ts';
 
 /** Who is acting, resolved from the session (or the system for timers and the CLI). */
 export interface Actor {
@@ -56,9 +58,12 @@ export interface UseCaseContext {
 export async function runUseCase<T>(deps: AppDeps, actor: Actor, fn: (ctx: UseCaseContext) => Promise<T>): Promise<T> {
   const now = deps.clock.now();
   let audited = false;
+  if (!isKnownTenant(actor.tenantId)) await asSystem(() => knowTenant(deps.db, actor.tenantId));
+  // the action is confined to the actor's government (row-level security, and its rule pack);
   // most use cases start by loading the actor's organisation: its revision read travels with BEGIN
-  const result = await deps.db.transaction((tx) => fn(useCaseContext(tx, actor, now, deps, () => (audited = true))),
-    { first: orgRevisionRead(actor.tenantId) });
+  const result = await withTenant(actor.tenantId, () => deps.db.transaction(
+    (tx) => fn(useCaseContext(tx, actor, now, deps, () => (audited = true))),
+    { first: orgRevisionRead(actor.tenantId) }));
   if (audited) deps.onAudit?.();
   return result;
 }

@@ -3,6 +3,7 @@ import { migrate } from '../store/migrate.ts';
 import { startSealer } from './audit/chain.ts';
 import { clockFromEnv, type AppDeps, type Clock } from './context.ts';
 import { seedDemo } from './seed.ts';
+import { knowAllTenants } from './tenancy/registry.ts';
 import { startBackground } from './background.ts';
 
 export interface Runtime {
@@ -27,6 +28,7 @@ export async function startRuntime(opts: {
   }
   const deps: AppDeps = { db, clock: opts.clock ?? clockFromEnv() };
   const seeded = opts.seed === false ? false : await seedDemo(deps, opts.tenant ?? 'wuwei');
+  await knowAllTenants(db);
   const sealer = startSealer(db, { onError: (e) => console.error('审计封存失败', e) });
   deps.onAudit = sealer.wake;
   const bg = opts.background === false ? null : await startBackground(deps);

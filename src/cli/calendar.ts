@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { AppError } from '../errors/index.ts';
 import { currentCalendar } from '../app/calendar/files.ts';
 import type { CalendarIndex } from '../domain/calendar/calendar.ts';
-import { defaultConventions } from '../app/calendar/conventions.ts';
+import { packConventions } from '../app/calendar/conventions.ts';
 import {
   addQuery,
   parseCountArg,
@@ -113,7 +113,7 @@ export async function runCalendarCommand(
         const from = parseDateArg(positional[0]);
         const n = parseCountArg(positional[1]);
         const u = parseUnitArg(unit);
-        const r = addQuery(await calendarForCli(), defaultConventions(), from, n, u);
+        const r = addQuery(await calendarForCli(), packConventions(), from, n, u);
         if (json) out(JSON.stringify({ date: r.date, unknownYears: r.unknownYears }));
         else {
           out(r.date);

@@ -10,6 +10,8 @@ import { AppError } from '../errors/index.ts';
 import { can } from '../app/auth/roles.ts';
 import { resolveSession } from '../app/auth/sessions.ts';
 import type { Actor } from '../app/context.ts';
+import { knowTenant, tenantOfHost } from '../app/tenancy/registry.ts';
+import { withTenant } from '../store/scope.ts';
 import { errorHandler, toErrorBody } from './errors.ts';
 import { routeModules } from './routes/index.ts';
 import { idempotencyHooks } from './idempotency.ts';
@@ -78,12 +80,20 @@ export async function buildServer(ctx: ServerContext, opts: BuildOptions = {}): 
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') routeTable.push({ method, url: route.url, permission: route.config.permission });
     }
+    // Tenant isolation, in one place: every handler runs in the tenant scope of the request's
+    // government, so each of its transactions sees and writes only that government's rows.
+    const handler = route.handler;
+    route.handler = function scoped(this: unknown, req: any, reply: any) {
+      return withTenant(req.actor.tenantId, () => (handler as any).call(this, req, reply));
+    };
   });
 
   // Authentication and the permission check run before the body is even parsed: an anonymous or
   // unauthorised caller learns nothing about the route's input.
   app.addHook('onRequest', async (req) => {
-    req.actor = { tenantId: ctx.config.tenant, userId: null, personId: null, name: '公众', roles: [], ip: req.ip };
+    // the public's government is the one whose portal host this is (the configured one otherwise)
+    const publicTenant = await tenantOfHost(ctx.deps.db, req.hostname) ?? ctx.config.tenant;
+    req.actor = { tenantId: publicTenant, userId: null, personId: null, name: '公众', roles: [], ip: req.ip };
     let expired = false;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
@@ -94,6 +104,7 @@ export async function buildServer(ctx: ServerContext, opts: BuildOptions = {}): 
         req.actor = { tenantId: s.tenantId, userId: s.userId, personId: s.personId, name: s.displayName, roles: s.roles, ip: req.ip };
       }
     }
+    await knowTenant(ctx.deps.db, req.actor.tenantId);
     if (!req.url.startsWith('/api/') || req.is404) return;
     const permission = req.routeOptions.config?.permission;
     if (!permission) throw new AppError('AUTH.FORBIDDEN');

@@ -7,6 +7,8 @@
 // it as pending; a crash before commit rolls everything back and the timer fires at the next start.
 // A handler that throws is rolled back to a savepoint, the attempt recorded, and the timer retried later.
 import type { Queryable } from '../store/db.ts';
+import { asSystem, confineTransaction, withTenant } from '../store/scope.ts';
+import { knowTenant } from '../app/tenancy/registry.ts';
 import { systemActor, useCaseContext, type AppDeps, type UseCaseContext } from '../app/context.ts';
 
 export interface TimerRow {
@@ -78,8 +80,15 @@ const toRow = (r: any): TimerRow => ({
 
 export type FireOutcome = { fired: TimerRow } | { failed: TimerRow; error: string } | null;
 
-/** Claims and fires at most one due timer. Returns null when nothing is due. */
-export async function fireOneDueTimer(deps: AppDeps): Promise<FireOutcome> {
+/**
+ * Claims and fires at most one due timer. Returns null when nothing is due. Claiming looks at every
+ * government's timers; the handler then runs confined to the timer's own government.
+ */
+export function fireOneDueTimer(deps: AppDeps): Promise<FireOutcome> {
+  return asSystem(() => fireOne(deps));
+}
+
+async function fireOne(deps: AppDeps): Promise<FireOutcome> {
   const now = deps.clock.now();
   let audited = false;
   const outcome = await deps.db.transaction(async (tx): Promise<FireOutcome> => {
@@ -90,6 +99,8 @@ export async function fireOneDueTimer(deps: AppDeps): Promise<FireOutcome> {
     );
     if (!rows.length) return null;
     const timer = toRow(rows[0]);
+    await knowTenant(tx, timer.tenantId);
+    await confineTransaction(tx, timer.tenantId);
     const actor = systemActor(timer.tenantId, '系统（定时任务）');
     const ctx = useCaseContext(tx, actor, now, deps, () => (audited = true));
     const handler = registry.get(timer.kind);
@@ -97,7 +108,7 @@ export async function fireOneDueTimer(deps: AppDeps): Promise<FireOutcome> {
     if (handler) {
       await tx.query('SAVEPOINT timer_handler');
       try {
-        await handler(ctx, timer);
+        await withTenant(timer.tenantId, () => handler(ctx, timer));
         await tx.query('RELEASE SAVEPOINT timer_handler');
       } catch (e) {
         await tx.query('ROLLBACK TO SAVEPOINT timer_handler');
@@ -151,7 +162,8 @@ export function startTimerWorker(deps: AppDeps, opts: TimerWorkerOptions = {}): 
   let timer: NodeJS.Timeout | null = null;
   const onError = opts.onError ?? ((e) => console.error('定时任务执行失败', e));
 
-  const tick = (): void => {
+  // poked from inside an action's tenant scope; claiming due timers is cross-government system work
+  const tick = (): void => asSystem(() => {
     if (stopped || running) return;
     running = (async () => {
       try {
@@ -164,7 +176,7 @@ export function startTimerWorker(deps: AppDeps, opts: TimerWorkerOptions = {}): 
         if (!stopped) timer = setTimeout(tick, pollMs);
       }
     })();
-  };
+  });
   tick();
   return {
     poke() {

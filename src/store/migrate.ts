@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './db.ts';
+import { TENANT_ROLE } from './scope.ts';
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -28,5 +29,10 @@ export async function migrate(db: Db): Promise<string[]> {
     });
     if (done) applied.push(m.version);
   }
+  await db.transaction(async (tx) => {
+    if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(7310001)');
+    const role = await tx.query(`SELECT 1 FROM pg_roles WHERE rolname = '${TENANT_ROLE}'`);
+    if (applied.length || !role.rows.length) await tx.exec(readFileSync(join(dirname(MIGRATIONS_DIR), 'isolation.sql'), 'utf8'));
+  });
   return applied;
 }

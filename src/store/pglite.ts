@@ -3,6 +3,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, w
 import { join, resolve } from 'node:path';
 import { AppError } from '../errors/index.ts';
 import type { Db, Queryable, QueryResult } from './db.ts';
+import { currentTenant, tenantStatement } from './scope.ts';
 
 const parsers = {
   [types.INT8]: (v: string) => Number(v),
@@ -83,12 +84,21 @@ export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob | F
   const base = wrap(pg);
   // PGlite runs one transaction at a time; queue transactions so concurrent requests wait their turn.
   let queue: Promise<unknown> = Promise.resolve();
-  return {
+  const db = {
     kind: 'pglite',
-    query: base.query,
-    exec: base.exec,
+    // inside a tenant scope a lone statement is a transaction of its own, so that it is confined too
+    query: <T>(sql: string, params?: unknown[]) => (currentTenant() ? db.transaction((tx) => tx.query<T>(sql, params)) : base.query<T>(sql, params)),
+    exec: (sql: string) => (currentTenant() ? db.transaction((tx) => tx.exec(sql)) : base.exec(sql)),
     transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      const run = queue.then(() => pg.transaction((tx) => fn(wrap(tx as any))));
+      const tenant = currentTenant();
+      const run = queue.then(() => pg.transaction(async (raw) => {
+        const tx = wrap(raw as any);
+        if (tenant) {
+          const s = tenantStatement(tenant);
+          await tx.query(s.sql, s.params);
+        }
+        return fn(tx);
+      }));
       queue = run.catch(() => {});
       return run as Promise<T>;
     },
@@ -100,4 +110,5 @@ export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob | F
     // exposed for fast test fixtures
     dumpDataDir: () => pg.dumpDataDir('none'),
   } as Db & { dumpDataDir: () => Promise<File | Blob> };
+  return db;
 }

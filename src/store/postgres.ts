@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Db, FirstRead, Queryable, QueryResult, TransactionOptions } from './db.ts';
+import { currentTenant, tenantStatement } from './scope.ts';
 
 pg.types.setTypeParser(20, (v) => Number(v)); // int8
 pg.types.setTypeParser(1082, (v) => v); // date stays 'YYYY-MM-DD', never shifted by the process time zone
@@ -29,21 +30,29 @@ export async function openPostgres(url: string, opts: { schema?: string; poolSiz
     },
   });
   const base = wrap(pool);
-  return {
+  const db: Db = {
     kind: 'postgres',
-    query: base.query,
-    exec: base.exec,
+    // inside a tenant scope a lone statement is a transaction of its own, so that it is confined too
+    query: (sql, params) => (currentTenant() ? db.transaction((tx) => tx.query(sql, params)) : base.query(sql, params)),
+    exec: (sql) => (currentTenant() ? db.transaction((tx) => tx.exec(sql)) : base.exec(sql)),
     async transaction<T>(fn: (tx: Queryable) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
       const client = await pool.connect();
       try {
         const first = opts.first;
+        const tenant = currentTenant();
         let tx = wrap(client as any);
-        if (first) {
-          // BEGIN and the expected first read in one simple-protocol message (one round trip)
-          const r = (await client.query(`BEGIN; ${inline(first)}`)) as unknown as pg.QueryResult[];
-          tx = answeringFirst(tx, first, { rows: r[1].rows, rowCount: r[1].rowCount ?? r[1].rows.length });
-        } else {
+        // BEGIN, the tenant's confinement and the expected first read in one simple-protocol message
+        const head = ['BEGIN'];
+        if (tenant) head.push(inline(tenantStatement(tenant)));
+        if (first) head.push(inline(first));
+        if (head.length === 1) {
           await client.query('BEGIN');
+        } else {
+          const r = (await client.query(head.join('; '))) as unknown as pg.QueryResult[];
+          if (first) {
+            const a = r[head.length - 1];
+            tx = answeringFirst(tx, first, { rows: a.rows, rowCount: a.rowCount ?? a.rows.length });
+          }
         }
         const result = await fn(tx);
         await client.query('COMMIT');
@@ -59,6 +68,7 @@ export async function openPostgres(url: string, opts: { schema?: string; poolSiz
       await pool.end();
     },
   };
+  return db;
 }
 
 /** The read with its values as quoted literals (text values only). */

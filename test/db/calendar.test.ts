@@ -9,7 +9,7 @@ import { currentCalendar, installCalendar, readArrangementFiles } from '../../sr
 import { trackDeadline, deadlinesOf, trackedState } from '../../src/app/calendar/deadlines.ts';
 import { isWorkingDay } from '../../src/domain/calendar/calendar.ts';
 import { countingConventions, deadlineRule } from '../../src/domain/calendar/deadline.ts';
-import { defaultPack } from '../../src/app/calendar/conventions.ts';
+import { loadDefaultPack } from '../../src/rules/index.ts';
 import { manualClock, openTestDb } from './harness.ts';
 
 // A made-up 2027 arrangement, shaped like a notice (the real one is not yet published).
@@ -39,7 +39,7 @@ async function setup() {
 }
 
 const countersign = () => {
-  const pack = defaultPack();
+  const pack = loadDefaultPack();
   return deadlineRule(
     pack.deadline('documents.countersign.replyLimit'),
     pack.rule('documents.countersign.replyLimit'),

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { runUseCase, systemActor, type AppDeps } from '../../src/app/context.ts';
 import { registerTimerKind, runDueTimers, scheduleTimer, startTimerWorker } from '../../src/jobs/timers.ts';
 import { closeDeadline, registerCalendarTimerKinds, trackDeadline } from '../../src/app/calendar/deadlines.ts';
-import { defaultPack } from '../../src/app/calendar/conventions.ts';
+import { loadDefaultPack } from '../../src/rules/index.ts';
 import { countingConventions, deadlineRule } from '../../src/domain/calendar/deadline.ts';
 import { manualClock, openTestDb } from './harness.ts';
 
@@ -95,7 +95,7 @@ test('a failing handler is rolled back, its attempt recorded, and it fires once 
 test('第七十三条 deadlines: reminder on the reminder day, 催办 the day after the due day, nothing once closed', async () => {
   registerCalendarTimerKinds();
   const { t, clock, deps } = await setup('2026-02-12T10:00:00+08:00');
-  const pack = defaultPack();
+  const pack = loadDefaultPack();
   const lead = pack.param('documents.handling.reminders', 'reminderLead');
   const rule = deadlineRule(
     pack.deadline('documents.handling.withinPowers'),
@@ -146,7 +146,7 @@ test('第六十六条 implicit consent as a registered timer kind: no reply by t
     await ctx.audit({ action: 'test.countersign.implied_consent', objectType: 'opinion_request', objectId: requestId, article: 66, payload: { reply: '无不同意见' } });
   });
   const { t, clock, deps } = await setup('2026-03-02T10:00:00+08:00');
-  const pack = defaultPack();
+  const pack = loadDefaultPack();
   const rule = deadlineRule(pack.deadline('documents.countersign.replyLimit'), pack.rule('documents.countersign.replyLimit'), countingConventions(pack.conventions));
   try {
     await runUseCase(deps, systemActor('wuwei'), async (ctx) => {

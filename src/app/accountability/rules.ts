@@ -1,12 +1,12 @@
 // The accountability rules of the pack in force on a date, in the shapes the domain takes.
-import { loadDefaultPack, type Pack } from '../../rules/index.ts';
+import type { Pack } from '../../rules/index.ts';
+import { tenantPack } from '../tenancy/registry.ts';
 import { countingConventions, deadlineRule, type DeadlineRule } from '../../domain/calendar/deadline.ts';
 import type { CaseKind, CaseRules } from '../../domain/accountability/cases.ts';
 import type { RotationRules, SeparationRules } from '../../domain/accountability/separation.ts';
 import type { DissentRules } from '../../domain/accountability/dissent.ts';
 
-let cached: Pack | undefined;
-export const pack = (): Pack => (cached ??= loadDefaultPack());
+export const pack = (): Pack => tenantPack();
 
 const list = (p: Pack, id: string, name: string, on: string): string[] => (p.param(id, name, on).value as (string | number)[]).map(String);
 const num = (p: Pack, id: string, name: string, on: string): number => Number(p.param(id, name, on).value);

@@ -1,3 +1,4 @@
+import { asSystem } from '../../store/scope.ts';
 import type { Db, Queryable } from '../../store/db.ts';
 import { chainHash, GENESIS_HASH, verifyRun, type AuditContent, type SealedRecord } from '../../domain/audit/chain.ts';
 
@@ -121,7 +122,8 @@ export function startSealer(db: Db, opts: { intervalMs?: number; onError?: (e: u
   let pending: NodeJS.Timeout | null = null;
   const wake = () => {
     if (pending || stopped) return;
-    pending = setTimeout(() => { pending = null; void tick(); }, 50);
+    // woken from inside an action's tenant scope; sealing is cross-government system work
+    pending = asSystem(() => setTimeout(() => { pending = null; void tick(); }, 50));
   };
   const timer = setInterval(() => void tick(), opts.intervalMs ?? 2000);
   timer.unref();

@@ -89,10 +89,11 @@ export async function login(
 // completion although nothing reads it; `s` shows the row as it was before.
 const RESOLVE_SQL = `
 WITH s AS (
-  SELECT s.token_hash, s.user_id, s.tenant_id, s.ended_at, u.login, u.display_name, u.person_id, u.roles, u.disabled,
+  SELECT s.token_hash, s.user_id, s.tenant_id, s.ended_at, u.login, u.display_name, u.person_id, u.roles,
+         (u.disabled OR g.suspended_at IS NOT NULL) AS disabled,
          ($2::timestamptz > s.last_seen_at + $3::float8 * interval '1 minute' OR $2::timestamptz > s.expires_at) AS lapsed,
          ($2::timestamptz > s.last_seen_at + interval '1 minute') AS stale
-    FROM sessions s JOIN users u ON u.id = s.user_id
+    FROM sessions s JOIN users u ON u.id = s.user_id JOIN tenants g ON g.id = s.tenant_id
    WHERE s.token_hash = $1
 ), w AS (
   UPDATE sessions t

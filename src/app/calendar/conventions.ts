@@ -1,15 +1,8 @@
-// The counting conventions of the default rule pack (pack.yaml `conventions`), as the calendar uses them.
-import { loadDefaultPack, type Pack } from '../../rules/index.ts';
+// The counting conventions of the rule pack in force for the work in progress (pack.yaml `conventions`).
 import { countingConventions, type CountingConventions } from '../../domain/calendar/deadline.ts';
+import { tenantPack } from '../tenancy/registry.ts';
 
-let pack: Pack | undefined;
-
-/** The default pack, loaded once per process. A pack that fails to load is an error, never a silent default. */
-export function defaultPack(): Pack {
-  pack ??= loadDefaultPack();
-  return pack;
-}
-
-export function defaultConventions(): CountingConventions {
-  return countingConventions(defaultPack().conventions);
+/** The counting conventions of the current government's pack. */
+export function packConventions(): CountingConventions {
+  return countingConventions(tenantPack().conventions);
 }

@@ -1,10 +1,10 @@
 // The decisions rules of the pack in force on a date, in the shapes the domain takes. Filing (第四十二条)
 // is read from the supervision rules of the pack, where the oversight chapter keeps it.
-import { loadDefaultPack, type Pack } from '../../rules/index.ts';
+import type { Pack } from '../../rules/index.ts';
+import { tenantPack } from '../tenancy/registry.ts';
 import { coded, type DecisionsRules } from '../../domain/decisions/rules.ts';
 
-let cached: Pack | undefined;
-export const pack = (): Pack => (cached ??= loadDefaultPack());
+export const pack = (): Pack => tenantPack();
 
 const list = (p: Pack, id: string, name: string, on: string): string[] => (p.param(id, name, on).value as (string | number)[]).map(String);
 const text = (p: Pack, id: string, name: string, on: string): string => String(p.param(id, name, on).value);

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, refusal } from '../../errors/index.ts';
 import type { Queryable } from '../../store/db.ts';
 import type { Actor, UseCaseContext } from '../context.ts';
-import { defaultPack } from '../calendar/conventions.ts';
+import { tenantPack } from '../tenancy/registry.ts';
 import { currentCalendar } from '../calendar/files.ts';
 import { countingConventions, deadlineRule, type DeadlineRule, type Duration } from '../../domain/calendar/deadline.ts';
 import { documentParams } from './rules.ts';
@@ -13,7 +13,7 @@ import type { Violation } from '../../domain/shared/violation.ts';
 import { shanghaiDay } from './clock.ts';
 
 export const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
-export const pack = () => defaultPack();
+export const pack = () => tenantPack();
 /** the working calendar in force: the shipped years plus any loaded since (deadlines follow a load) */
 export const calendar = () => currentCalendar();
 export const params = (on: string) => documentParams(pack(), on);

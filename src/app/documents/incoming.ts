@@ -53,8 +53,8 @@ export async function receiveIncoming(deps: AppDeps, actor: Actor, input: Incomi
         input.urgency ?? 'normal', input.classification ?? '', input.facts.principalRecipients, input.facts.matters, input.facts.submitterUnitId,
         input.facts.involvedUnitIds, JSON.stringify(facts), [...new Set(units.filter(Boolean))], actor.personId ? [actor.personId] : [],
         pack().meta.id, day, actor.userId, actor.personId, input.clientRequestId ?? null, ctx.now]);
-    await ctx.tx.query(`INSERT INTO document_versions (document_id, version, title, body, at, actor_name) VALUES ($1,1,$2,$3,$4,$5)`,
-      [id, input.title, input.body ?? '', ctx.now, actor.name]);
+    await ctx.tx.query(`INSERT INTO document_versions (document_id, version, title, body, at, actor_name, tenant_id) VALUES ($1,1,$2,$3,$4,$5,$6)`,
+      [id, input.title, input.body ?? '', ctx.now, actor.name, actor.tenantId]);
     await trail(ctx, id, 'received', `签收：${input.issuerName}《${input.title}》`, undefined, { sourceDocNumber: input.sourceDocNumber ?? null });
     return { id, duplicate: false };
   });
@@ -141,10 +141,10 @@ export async function proposeHandling(deps: AppDeps, actor: Actor, id: string, h
       const personId = acting.outcome === 'self' || acting.outcome === 'acting' || acting.outcome === 'waits' ? acting.personId : null;
       if (personId) people.push(personId);
       await ctx.tx.query(
-        `INSERT INTO document_leader_steps (document_id, ord, role, position_id, person_id, acting_reason, mode, article, reason, acting_interpretation, acting_article)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+        `INSERT INTO document_leader_steps (document_id, ord, role, position_id, person_id, acting_reason, mode, article, reason, acting_interpretation, acting_article, tenant_id)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
         [id, s.order, s.role, s.positionId, personId, acting.acting || acting.outcome !== 'self' ? acting.reason : null, s.mode, s.article, s.reason,
-          acting.acting ? acting.interpretation ?? null : null, acting.acting || acting.outcome !== 'self' ? acting.article ?? null : null]);
+          acting.acting ? acting.interpretation ?? null : null, acting.acting || acting.outcome !== 'self' ? acting.article ?? null : null, actor.tenantId]);
       actings.push({ order: s.order, outcome: acting.outcome, personId, reason: acting.reason, interpretation: acting.interpretation ?? null, article: acting.article ?? null });
     }
     const { version: _v, ...proposal } = h;

@@ -93,8 +93,8 @@ export async function createOutgoingDraftIn(ctx: UseCaseContext, input: DraftInp
       input.disclosure ?? null, input.disclosureReason ?? null, JSON.stringify(signingFacts(input)), JSON.stringify(warnings),
       [input.leadUnitId, ...(input.countersignUnitIds ?? [])], actor.personId ? [actor.personId] : [], input.replyToDocumentId ?? null,
       pack().meta.id, day, actor.userId, actor.personId, input.clientRequestId ?? null, ctx.now]);
-  await ctx.tx.query(`INSERT INTO document_versions (document_id, version, title, body, at, actor_name) VALUES ($1,1,$2,$3,$4,$5)`,
-    [id, input.title, input.body, ctx.now, actor.name]);
+  await ctx.tx.query(`INSERT INTO document_versions (document_id, version, title, body, at, actor_name, tenant_id) VALUES ($1,1,$2,$3,$4,$5,$6)`,
+    [id, input.title, input.body, ctx.now, actor.name, actor.tenantId]);
   await trail(ctx, id, 'drafted', `拟稿：《${input.title}》${input.source ? `（来源：${input.source.kind === 'meeting' ? '会议决定' : '收文'}）` : ''}`,
     input.source?.article, { warnings, source: input.source ?? null });
   for (const w of warnings) await trail(ctx, id, 'warning', `提示：${w.message}`, w.article, { code: w.code });
@@ -115,8 +115,8 @@ export async function editDraft(deps: AppDeps, actor: Actor, id: string, input: 
       disclosure_reason: input.disclosureReason !== undefined ? input.disclosureReason : d.disclosure_reason,
       ...(back ? { signer_name: null, signer_person_id: null } : {}),
     });
-    await ctx.tx.query(`INSERT INTO document_versions (document_id, version, title, body, at, actor_name, substantive) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-      [id, d.version, title, body, ctx.now, actor.name, input.substantive]);
+    await ctx.tx.query(`INSERT INTO document_versions (document_id, version, title, body, at, actor_name, substantive, tenant_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+      [id, d.version, title, body, ctx.now, actor.name, input.substantive, actor.tenantId]);
     const art = params(d.started_on).articles.substantiveChange;
     await trail(ctx, id, back ? 'returned_to_signer' : 'edited',
       back ? `签发后作实质性修改，退回签发人重新签发（${basedOn(art)}，《党政机关公文处理工作条例》第二十二条）` : `修改（第${d.version}版${input.substantive ? '，实质性修改' : ''}）`,

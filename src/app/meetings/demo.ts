@@ -12,7 +12,7 @@ import type { UseCaseContext } from '../context.ts';
 import { DEMO_DIR } from '../seed.ts';
 import { requireOrg, shanghaiDate } from '../org/usecases.ts';
 import { addDays } from '../org/demo.ts';
-import { loadDefaultPack } from '../../rules/index.ts';
+import { tenantPack } from '../tenancy/registry.ts';
 import { issuanceDraftRules, issuanceRules, meetingRules } from './rules.ts';
 import { createOutgoingDraftIn } from '../documents/outgoing.ts';
 import { newId } from './usecases.ts';
@@ -47,7 +47,7 @@ export async function seedDemoMeetings(ctx: UseCaseContext): Promise<void> {
       `INSERT INTO meetings (id, tenant_id, type, number, starts_at, place, video, host_person_id, host_basis, status, materials_due_at, opened_at, ended_at,
          participants, pack_id, created_at, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$5,$11,$12,$13,$14,$15,$16)`,
       [id, tenantId, m.type, ended ? number : null, startsAt, m.place, !!m.video, host.value.personId, host.value.basis, m.state, opened,
-        ended ? new Date(opened!.getTime() + 2.5 * 3600_000) : null, JSON.stringify(parts.value), loadDefaultPack().meta.id, ctx.now, ctx.actor.name]);
+        ended ? new Date(opened!.getTime() + 2.5 * 3600_000) : null, JSON.stringify(parts.value), tenantPack().meta.id, ctx.now, ctx.actor.name]);
     meetingIds.set(m.key, { id, type: m.type, startsAt, hostPersonId: host.value.personId, state: m.state, day });
     if (m.leave) {
       await ctx.tx.query(`INSERT INTO meeting_leaves (id, tenant_id, meeting_id, person_id, reason, approver_person_id, status, requested_at, decided_at, reported_to_office_at, decision_note)

@@ -11,7 +11,7 @@ import {
   type MinutesModel, type DecisionOutcome,
 } from '../../domain/meetings/index.ts';
 import { requireOrg, shanghaiDate } from '../org/usecases.ts';
-import { loadDefaultPack } from '../../rules/index.ts';
+import { tenantPack } from '../tenancy/registry.ts';
 import { meetingRules } from './rules.ts';
 import { loadCoordination, loadEvents, loadLeaves, loadMeeting, loadTopics, toMeeting, type MeetingRow, type TopicRow } from './repo.ts';
 import { meetingDay } from './usecases.ts';
@@ -193,7 +193,7 @@ export async function rhythm(tx: Queryable, tenantId: string, year: number) {
   const held = rows.map((r) => ({ type: r.type, date: shanghaiDate(new Date(r.opened_at)) }));
   // the pack in force mid-year; a year before the pack took effect reads the pack's first day
   const mid = `${year}-06-30`;
-  const rules = meetingRules(mid < loadDefaultPack().meta.effective.from ? loadDefaultPack().meta.effective.from : mid);
+  const rules = meetingRules(mid < tenantPack().meta.effective.from ? tenantPack().meta.effective.from : mid);
   const { rows: cw } = await tx.query(
     `SELECT department_unit_id, count(*)::int AS n, bool_or(over_yearly_limit) AS over FROM meeting_citywide_requests
       WHERE tenant_id = $1 AND year = $2 AND status <> 'refused' GROUP BY department_unit_id ORDER BY n DESC`, [tenantId, year]);

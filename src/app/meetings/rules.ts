@@ -1,5 +1,6 @@
 // The meeting rules of the pack in force on a date, as the domain takes them.
-import { loadDefaultPack, type Pack } from '../../rules/index.ts';
+import type { Pack } from '../../rules/index.ts';
+import { tenantPack } from '../tenancy/registry.ts';
 import type { MemberTerm, AbsenceKind, DelegationRules } from '../../domain/org/types.ts';
 import { ABSENCE_KIND_LABELS } from '../../domain/org/labels.ts';
 import { countingConventions, deadlineRule, type DeadlineRule } from '../../domain/calendar/deadline.ts';
@@ -25,7 +26,7 @@ export function presidingRules(pack: Pack, on: string): DelegationRules {
   };
 }
 
-export function meetingRules(on: string, pack: Pack = loadDefaultPack()): MeetingRules {
+export function meetingRules(on: string, pack: Pack = tenantPack()): MeetingRules {
   const pipeline = list<string>(pack, 'meetings.topics.pipeline', 'steps', on) as MeetingRules['types']['executive']['topicSteps'];
   const specialSteps = list<string>(pack, 'meetings.topics.pipeline', 'specialSteps', on) as MeetingRules['types']['special']['topicSteps'];
   const leaveFromMayor = list<MeetingType>(pack, 'meetings.attendance.leave', 'leaveFromMayor', on);
@@ -106,7 +107,7 @@ const ISSUANCE_RULE: Record<IssuanceKind, string> = {
 };
 
 /** 第五十九条: the three time limits, ready for the calendar. */
-export function issuanceRules(on: string, pack: Pack = loadDefaultPack()): Record<IssuanceKind, DeadlineRule> {
+export function issuanceRules(on: string, pack: Pack = tenantPack()): Record<IssuanceKind, DeadlineRule> {
   const conv = countingConventions(pack.conventions);
   const out = {} as Record<IssuanceKind, DeadlineRule>;
   for (const [kind, id] of Object.entries(ISSUANCE_RULE) as [IssuanceKind, string][]) {
@@ -115,7 +116,7 @@ export function issuanceRules(on: string, pack: Pack = loadDefaultPack()): Recor
   return out;
 }
 
-export function citywideRules(on: string, governmentNames: string[], pack: Pack = loadDefaultPack()): CitywideRules {
+export function citywideRules(on: string, governmentNames: string[], pack: Pack = tenantPack()): CitywideRules {
   return {
     article: pack.rule('meetings.citywide.perYear', on).article,
     approvalArticle: pack.rule('meetings.workMeetings.approval', on).article,
@@ -125,7 +126,7 @@ export function citywideRules(on: string, governmentNames: string[], pack: Pack 
 }
 
 /** 第五十九条 with 第五十六条第三款: how the documents a meeting decides to issue are drafted. */
-export function issuanceDraftRules(on: string, pack: Pack = loadDefaultPack()): IssuanceDraftRules {
+export function issuanceDraftRules(on: string, pack: Pack = tenantPack()): IssuanceDraftRules {
   const id = 'meetings.issuance.drafting';
   const str = (name: string) => String(pack.param(id, name, on).value);
   return {

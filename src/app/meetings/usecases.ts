@@ -24,7 +24,7 @@ import { minutesModel } from './queries.ts';
 import { minutesOutput } from './output.ts';
 import { onMinutesSigned } from '../openness/documents.ts';
 import { loadCoordination, loadEvents, loadLeaves, loadMeeting, loadTopic, loadTopics, type MeetingRow } from './repo.ts';
-import { loadDefaultPack } from '../../rules/index.ts';
+import { tenantPack } from '../tenancy/registry.ts';
 
 export const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
 export const capacity = (a: Actor): Capacity => ({ personId: a.personId, roles: a.roles });
@@ -80,7 +80,7 @@ export async function scheduleMeeting(deps: AppDeps, actor: Actor, input: Schedu
          participants, pack_id, warnings, created_at, created_by)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'scheduled',$9,$10,$11,$12,$13,$14)`,
       [id, actor.tenantId, input.type, input.startsAt, input.place, input.video, host.value.personId, host.value.basis,
-        sched.value.materialsDueAt, JSON.stringify(participants.value), loadDefaultPack().meta.id, JSON.stringify(warnings), ctx.now, actor.name]);
+        sched.value.materialsDueAt, JSON.stringify(participants.value), tenantPack().meta.id, JSON.stringify(warnings), ctx.now, actor.name]);
     await scheduleMaterialsCutoff(ctx, id, sched.value.materialsDueAt);
     await ctx.audit({ action: 'meeting.scheduled', objectType: 'meeting', objectId: id, article: host.value.article,
       payload: { type: input.type, startsAt: input.startsAt, host: host.value, members: participants.value.filter((p) => p.role === 'member').length, warnings } });

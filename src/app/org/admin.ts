@@ -34,7 +34,7 @@ import {
 } from '../../domain/org/index.ts';
 import { basedOn } from '../../domain/shared/article.ts';
 import type { Violation } from '../../domain/shared/violation.ts';
-import { loadDefaultPack } from '../../rules/index.ts';
+import { tenantPack } from '../tenancy/registry.ts';
 import { runUseCase, type Actor, type AppDeps, type UseCaseContext } from '../context.ts';
 import { addDays } from './demo.ts';
 import { orgRulesOn } from './rules.ts';
@@ -48,7 +48,7 @@ export interface AdminOutcome<T> {
 
 const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const newId = (prefix: string) => `${prefix}-${randomBytes(5).toString('hex')}`;
-const article = (ruleId: string, on: IsoDate) => loadDefaultPack().rule(ruleId, on).article;
+const article = (ruleId: string, on: IsoDate) => tenantPack().rule(ruleId, on).article;
 const dayBefore = (d: IsoDate) => addDays(d, -1);
 const nameOfPost = (org: Org, positionId: string, date: IsoDate) => {
   const p = positionById(org, positionId);

@@ -1,7 +1,8 @@
 // The organisation rules of the pack in force on a date, in the shape the org domain takes.
 // The pack writes its lists in Chinese (出差、学习; 市长、副市长 …); this is the one place they are mapped.
 import { AppError } from '../../errors/index.ts';
-import { loadDefaultPack, type Pack } from '../../rules/index.ts';
+import type { Pack } from '../../rules/index.ts';
+import { tenantPack } from '../tenancy/registry.ts';
 import type { AbsenceKind, Composition, DelegationRules, IsoDate, MemberTerm, ReservedPower } from '../../domain/org/types.ts';
 
 export interface OrgRules {
@@ -65,4 +66,4 @@ export function orgRulesFrom(pack: Pack, on: IsoDate): OrgRules {
 }
 
 /** The rules of the default pack on a date. */
-export const orgRulesOn = (on: IsoDate): OrgRules => orgRulesFrom(loadDefaultPack(), on);
+export const orgRulesOn = (on: IsoDate): OrgRules => orgRulesFrom(tenantPack(), on);

@@ -1,5 +1,6 @@
 // The supervision and leaders rules of the pack in force on a date, in the shapes the domain takes.
-import { loadDefaultPack, type Pack } from '../../rules/index.ts';
+import type { Pack } from '../../rules/index.ts';
+import { tenantPack } from '../tenancy/registry.ts';
 import { countingConventions, deadlineRule, type DeadlineRule } from '../../domain/calendar/deadline.ts';
 import type { InstructionRules } from '../../domain/supervision/instructions.ts';
 import type { ItemRules } from '../../domain/supervision/items.ts';
@@ -9,8 +10,7 @@ import type { DutyRules } from '../../domain/leaders/duty.ts';
 import type { ResearchRules } from '../../domain/leaders/research.ts';
 import type { ApprovalRules } from '../../domain/leaders/approvals.ts';
 
-let cached: Pack | undefined;
-export const pack = (): Pack => (cached ??= loadDefaultPack());
+export const pack = (): Pack => tenantPack();
 
 const list = (p: Pack, id: string, name: string, on: string): string[] => (p.param(id, name, on).value as (string | number)[]).map(String);
 const num = (p: Pack, id: string, name: string, on: string): number => Number(p.param(id, name, on).value);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { RouteModule } from '../types.ts';
 import { arrangedDaysOfYear, isYearLoaded } from '../../domain/calendar/calendar.ts';
 import { currentCalendar } from '../../app/calendar/files.ts';
-import { defaultConventions } from '../../app/calendar/conventions.ts';
+import { packConventions } from '../../app/calendar/conventions.ts';
 import { addQuery, parseCountArg, parseDateArg, parseUnitArg, workdayQuery } from '../../app/calendar/queries.ts';
 import { importYear, listYears } from '../../app/calendar/store.ts';
 import { runQuery } from '../../app/context.ts';
@@ -26,7 +26,7 @@ const routes: RouteModule = (app, ctx) => {
       querystring: z.strictObject({ date: z.string().max(32), n: z.string().max(12), unit: z.string().max(16) }),
     },
   }, async (req) =>
-    addQuery(currentCalendar(), defaultConventions(), parseDateArg(req.query.date), parseCountArg(req.query.n), parseUnitArg(req.query.unit)));
+    addQuery(currentCalendar(), packConventions(), parseDateArg(req.query.date), parseCountArg(req.query.n), parseUnitArg(req.query.unit)));
 
   app.get('/calendar/years', {
     config: { permission: 'calendar.read' },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../errors/index.ts';
-import { loadDefaultPack } from '../../rules/index.ts';
+import { tenantPack } from '../../app/tenancy/registry.ts';
 import type { RouteModule } from '../types.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -8,7 +8,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY
 // The rule-pack browser: from any article, its text and the rules (with parameters) that enforce it.
 const routes: RouteModule = (app) => {
   app.get('/pack', { config: { permission: 'pack.read' }, schema: { tags: ['规则包'], summary: '规则包信息、计数约定与条文覆盖' } }, async () => {
-    const p = loadDefaultPack();
+    const p = tenantPack();
     return {
       meta: p.meta,
       conventions: p.conventions,
@@ -19,7 +19,7 @@ const routes: RouteModule = (app) => {
   });
 
   app.get('/pack/articles', { config: { permission: 'pack.read' }, schema: { tags: ['规则包'], summary: '条文目录（含每条的规则数）' } }, async () => {
-    const p = loadDefaultPack();
+    const p = tenantPack();
     const nf = new Map(p.notFormalised.map((n) => [n.article, n.reason]));
     return {
       articles: p.articles.map((a) => ({
@@ -34,7 +34,7 @@ const routes: RouteModule = (app) => {
     config: { permission: 'pack.read' },
     schema: { tags: ['规则包'], summary: '一条条文：原文、依据它的规则及参数', params: z.strictObject({ number: z.coerce.number().int() }) },
   }, async (req) => {
-    const p = loadDefaultPack();
+    const p = tenantPack();
     const a = p.articles.find((x) => x.number === req.params.number);
     if (!a) throw new AppError('REQUEST.NOT_FOUND', { message: `规则包中没有第 ${req.params.number} 条` });
     return {
@@ -48,7 +48,7 @@ const routes: RouteModule = (app) => {
     config: { permission: 'pack.read' },
     schema: { tags: ['规则包'], summary: '某日生效的规则', querystring: z.strictObject({ on: isoDate.optional(), context: z.string().max(32).optional() }) },
   }, async (req) => {
-    const p = loadDefaultPack();
+    const p = tenantPack();
     const rules = req.query.on ? p.rulesInForce(req.query.on) : [...p.rules];
     return { on: req.query.on ?? null, rules: req.query.context ? rules.filter((r) => r.context === req.query.context) : rules };
   });
