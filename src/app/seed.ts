@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { createUser } from './auth/sessions.ts';
 import { runUseCase, systemActor, type AppDeps, type UseCaseContext } from './context.ts';
 import { demoSeeders } from './plugins.ts';
+import { seedDemoGovernments } from './tenancy/demo.ts';
 
 export const DEMO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'demo', 'wuwei');
 
@@ -34,10 +35,17 @@ export type DemoSeeder = { name: string; run: (ctx: UseCaseContext) => Promise<v
 
 /** Loads the Wuwei demo once: on first start, or on `zhengtong seed`. Returns false when already there. */
 export async function seedDemo(deps: AppDeps, tenantId = 'wuwei'): Promise<boolean> {
+  const seeded = await seedCity(deps, tenantId);
+  // the demo's county governments, each its own government under the city (demo/governments.yaml)
+  await seedDemoGovernments(deps, tenantId, (g) => g.parent === tenantId);
+  return seeded;
+}
+
+async function seedCity(deps: AppDeps, tenantId: string): Promise<boolean> {
   return runUseCase(deps, systemActor(tenantId, '演示数据'), async (ctx) => {
     const { rows } = await ctx.tx.query('SELECT 1 FROM tenants WHERE id = $1', [tenantId]);
     if (rows.length) return false;
-    await ctx.tx.query('INSERT INTO tenants (id, name, pack_id) VALUES ($1, $2, $3)', [tenantId, '武威市人民政府', 'wuwei-2023']);
+    await ctx.tx.query(`INSERT INTO tenants (id, name, short_name, level, pack_id) VALUES ($1, $2, '市政府', 'city', $3)`, [tenantId, '武威市人民政府', 'wuwei-2023']);
     await ctx.audit({ action: 'tenant.created', objectType: 'tenant', objectId: tenantId, payload: { name: '武威市人民政府' } });
     for (const s of demoSeeders) await s.run(ctx);
     for (const l of demoLogins()) {

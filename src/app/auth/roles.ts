@@ -22,10 +22,15 @@ export const ROLES: Record<string, RoleSpec> = {
   deputy_secretary_general: { label: '副秘书长', permissions: LEADER },
   duty_officer: { label: '值班员', permissions: ['org.read', 'calendar.read', 'pack.read', 'leaders.read', 'leaders.duty', 'search.staff'] },
   system: { label: '系统', permissions: ['*'] },
+  // the deployment's own administration (governments on it); a government's `*` does not reach it
+  platform_admin: { label: '平台管理员', permissions: ['platform.*', 'pack.read'] },
 };
 
+/** Permissions about the deployment rather than one government: granted by name, never by `*`. */
+const PLATFORM_PREFIX = 'platform.';
+
 export function roleGrants(pattern: string, permission: string): boolean {
-  if (pattern === '*') return true;
+  if (pattern === '*') return !permission.startsWith(PLATFORM_PREFIX);
   if (pattern.endsWith('.*')) return permission.startsWith(pattern.slice(0, -1));
   return pattern === permission;
 }

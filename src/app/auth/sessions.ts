@@ -1,3 +1,4 @@
+import { asSystem } from '../../store/scope.ts';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AppError } from '../../errors/index.ts';
 import type { Queryable } from '../../store/db.ts';
@@ -42,6 +43,11 @@ export async function login(
   config: Config,
   input: { tenantId: string; login: string; password: string; ip: string | null },
 ): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
+  const government = await asSystem(() => deps.db.query<{ suspended_at: Date | null }>(
+    'SELECT suspended_at FROM tenants WHERE id = $1', [input.tenantId]));
+  // an unknown government is answered like an unknown account: nothing is learnt, nothing recorded
+  if (!government.rows[0]) throw new AppError('AUTH.BAD_CREDENTIALS');
+  if (government.rows[0].suspended_at) throw new AppError('TENANT.SUSPENDED');
   const outcome = await runUseCase(deps, anonymous(input.tenantId, input.ip, input.login), async (ctx) => {
     const { rows } = await ctx.tx.query(
       'SELECT * FROM users WHERE tenant_id = $1 AND login = $2 FOR UPDATE', [input.tenantId, input.login]);

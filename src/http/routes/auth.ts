@@ -9,11 +9,16 @@ const routes: RouteModule = (app, ctx) => {
     config: { permission: 'public', rateLimit: 'login' },
     schema: {
       tags: ['认证'], summary: '登录',
-      body: z.strictObject({ login: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
+      body: z.strictObject({
+        login: z.string().min(1).max(64),
+        password: z.string().min(1).max(256),
+        /** the government the account belongs to (GET /public/governments); the deployment's default otherwise */
+        government: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/).optional(),
+      }),
     },
   }, async (req, reply) => {
     const r = await login(ctx.deps, ctx.config, {
-      tenantId: ctx.config.tenant, login: req.body.login, password: req.body.password, ip: req.ip,
+      tenantId: req.body.government ?? ctx.config.tenant, login: req.body.login, password: req.body.password, ip: req.ip,
     });
     reply.setCookie(SESSION_COOKIE, r.token, {
       httpOnly: true, sameSite: 'lax', path: '/', secure: ctx.config.secureCookie,

@@ -13,6 +13,7 @@ import publicRoutes from './public.ts';
 import searchRoutes from './search.ts';
 import accountabilityRoutes from './accountability.ts';
 import decisionsRoutes from './decisions.ts';
+import governmentsRoutes from './governments.ts';
 
 // Every context registers its routes here, under /api/v1.
 export const routeModules: RouteModule[] = [
@@ -30,4 +31,5 @@ export const routeModules: RouteModule[] = [
   searchRoutes,
   decisionsRoutes,
   accountabilityRoutes,
+  governmentsRoutes,
 ];
