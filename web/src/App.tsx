@@ -55,7 +55,7 @@ function StaffApp() {
       <Layout style={{ minHeight: '100vh' }}>
         <Header style={{ display: 'flex', alignItems: 'center', background: '#b71c1c', paddingInline: 24 }}>
           <Typography.Title level={4} style={{ color: '#fff', margin: 0, flex: 1 }}>
-            政通 · 武威市人民政府
+            政通 · <span data-testid="current-government">{me.government?.name ?? '武威市人民政府'}</span>
           </Typography.Title>
           <Dropdown
             menu={{

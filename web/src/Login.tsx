@@ -1,20 +1,30 @@
-import { useState } from 'react';
-import { Button, Card, Form, Input, Typography } from 'antd';
-import { post } from './lib/api.ts';
+import { useEffect, useState } from 'react';
+import { Button, Card, Form, Input, Select, Typography } from 'antd';
+import { get, post } from './lib/api.ts';
 import { ErrorAlert } from './lib/ErrorAlert.tsx';
 
 export function Login({ onLogin }: { onLogin: () => void }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [governments, setGovernments] = useState<Government[]>([]);
+  const [form] = Form.useForm();
+  useEffect(() => {
+    get<{ items: Government[]; default: string }>('/public/governments').then((r) => {
+      setGovernments(r.items);
+      form.setFieldValue('government', r.default);
+    }, () => {});
+  }, [form]);
+  const chosen = governments.find((g) => g.id === Form.useWatch('government', form));
   return (
     <div style={{ display: 'flex', justifyContent: 'center', paddingTop: 120, background: '#f5f5f5', minHeight: '100vh' }}>
       <Card style={{ width: 380 }}>
         <Typography.Title level={3} style={{ textAlign: 'center', color: '#b71c1c' }}>政通</Typography.Title>
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-          武威市人民政府 · 政务运行平台
+          <span data-testid="login-government">{chosen?.name ?? '武威市人民政府'}</span> · 政务运行平台
         </Typography.Paragraph>
         <ErrorAlert error={error} />
         <Form
+          form={form}
           layout="vertical"
           onFinish={async (v) => {
             setBusy(true);
@@ -29,6 +39,11 @@ export function Login({ onLogin }: { onLogin: () => void }) {
             }
           }}
         >
+          {governments.length > 1 && (
+            <Form.Item label="所属政府" name="government">
+              <Select data-testid="government" options={governments.map((g) => ({ value: g.id, label: g.name }))} />
+            </Form.Item>
+          )}
           <Form.Item label="用户名" name="login" rules={[{ required: true, message: '请输入用户名' }]}>
             <Input autoComplete="username" data-testid="login" />
           </Form.Item>
@@ -42,4 +57,11 @@ export function Login({ onLogin }: { onLogin: () => void }) {
       </Card>
     </div>
   );
+}
+
+interface Government {
+  id: string;
+  name: string;
+  shortName: string | null;
+  level: string;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { login, logout } from '../../app/auth/sessions.ts';
 import { ROLES } from '../../app/auth/roles.ts';
+import { governmentOf } from '../../app/tenancy/governments.ts';
 import { SESSION_COOKIE } from '../server.ts';
 import type { RouteModule } from '../types.ts';
 
@@ -36,7 +37,11 @@ const routes: RouteModule = (app, ctx) => {
 
   app.get('/auth/me', { config: { permission: 'authenticated' }, schema: { tags: ['认证'], summary: '当前用户' } }, async (req) => {
     const u = req.user!;
-    return { ...u, roleLabels: u.roles.map((r) => ROLES[r]?.label ?? r) };
+    const g = await governmentOf(ctx.deps, u.tenantId);
+    return {
+      ...u, roleLabels: u.roles.map((r) => ROLES[r]?.label ?? r),
+      government: g ? { id: g.id, name: g.name, shortName: g.shortName, level: g.level } : null,
+    };
   });
 };
 export default routes;

@@ -7,6 +7,8 @@ export interface Me {
   personId: string | null;
   roles: string[];
   roleLabels: string[];
+  /** the government the account belongs to */
+  government: { id: string; name: string; shortName: string | null } | null;
 }
 
 export const SessionContext = createContext<{ me: Me | null; refresh: () => void }>({ me: null, refresh: () => {} });
