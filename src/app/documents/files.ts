@@ -3,7 +3,7 @@
 // type limits (第七十五条 electronic transmission) under safe names.
 import { createHash } from 'node:crypto';
 import { AppError, refusal } from '../../errors/index.ts';
-import { runUseCase, type Actor, type AppDeps } from '../context.ts';
+import { runUseCase, type Actor, type AppDeps, type UseCaseContext } from '../context.ts';
 import { attachmentViolations, extensionOf, safeFileName, URGENCY_LABELS } from '../../domain/documents/index.ts';
 import type { Org } from '../../domain/org/index.ts';
 import { digestOf, renderDocx, renderOfd, renderPdf, type OutputDocument } from '../../output/index.ts';
@@ -56,24 +56,31 @@ export async function renderOutput(deps: AppDeps, actor: Actor, id: string, form
     const day = today(ctx);
     const org = await (await orgPort()).load(ctx.tx, actor.tenantId);
     const d = await loadDoc(ctx.tx, actor, id, { org, day });
-    if (d.flow !== 'outgoing') throw new AppError('REQUEST.VALIDATION', { message: '只有发文可以输出版式文件；收文请下载原件附件' });
-    if (d.issued_date) d.issued_date = String(d.issued_date instanceof Date ? shanghaiDay(d.issued_date) : d.issued_date).slice(0, 10);
-    const signed = await ctx.tx.query<{ at: Date }>(`SELECT at FROM document_events WHERE document_id = $1 AND action = 'signed' ORDER BY id DESC LIMIT 1`, [id]);
-    const model = outputModel(d, org, signed.rows[0] ? shanghaiDay(new Date(signed.rows[0].at)) : null, day);
-    let buf: Buffer;
-    try {
-      buf = format === 'pdf' ? await renderPdf(model) : format === 'docx' ? await renderDocx(model) : await renderOfd(model);
-    } catch (e) {
-      if (e instanceof AppError) throw e;
-      throw new AppError('DOC.OUTPUT_UNAVAILABLE', { message: `版式输出失败：${(e as Error).message}` });
-    }
-    const sm3 = digestOf(model);
-    await ctx.tx.query(`INSERT INTO document_outputs (tenant_id, document_id, format, sm3, size, rendered_at, rendered_by) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-      [actor.tenantId, id, format, sm3, buf.length, ctx.now, actor.name]);
-    await trail(ctx, id, 'output_rendered', `输出${FORMAT_LABELS[format]}版式文件（SM3 ${sm3.slice(0, 16)}…）`, undefined, { format, sm3, size: buf.length });
+    const out = await renderIn(ctx, d, org, format);
     const name = `${d.doc_number ?? '未编号'} ${d.title}`.replace(/[\\/:*?"<>|]/g, '_');
-    return { buf, sm3, fileName: `${name}.${format}`, contentType: OUTPUT_TYPES[format] };
+    return { ...out, fileName: `${name}.${format}`, contentType: OUTPUT_TYPES[format] };
   });
+}
+
+/** Renders a loaded outgoing document inside a use case and records the output (format, SM3) in its trail. */
+export async function renderIn(ctx: UseCaseContext, d: DocRow, org: Org, format: OutputKind): Promise<{ buf: Buffer; sm3: string }> {
+  const day = today(ctx);
+  if (d.flow !== 'outgoing') throw new AppError('REQUEST.VALIDATION', { message: '只有发文可以输出版式文件；收文请下载原件附件' });
+  if (d.issued_date) d.issued_date = String(d.issued_date instanceof Date ? shanghaiDay(d.issued_date) : d.issued_date).slice(0, 10);
+  const signed = await ctx.tx.query<{ at: Date }>(`SELECT at FROM document_events WHERE document_id = $1 AND action = 'signed' ORDER BY id DESC LIMIT 1`, [d.id]);
+  const model = outputModel(d, org, signed.rows[0] ? shanghaiDay(new Date(signed.rows[0].at)) : null, day);
+  let buf: Buffer;
+  try {
+    buf = format === 'pdf' ? await renderPdf(model) : format === 'docx' ? await renderDocx(model) : await renderOfd(model);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('DOC.OUTPUT_UNAVAILABLE', { message: `版式输出失败：${(e as Error).message}` });
+  }
+  const sm3 = digestOf(model);
+  await ctx.tx.query(`INSERT INTO document_outputs (tenant_id, document_id, format, sm3, size, rendered_at, rendered_by) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+    [ctx.actor.tenantId, d.id, format, sm3, buf.length, ctx.now, ctx.actor.name]);
+  await trail(ctx, d.id, 'output_rendered', `输出${FORMAT_LABELS[format]}版式文件（SM3 ${sm3.slice(0, 16)}…）`, undefined, { format, sm3, size: buf.length });
+  return { buf, sm3 };
 }
 
 const CLOSED = ['closed', 'returned', 'issued', 'distributed', 'withdrawn'];

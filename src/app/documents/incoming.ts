@@ -1,6 +1,6 @@
 // 收文: 签收 → 登记 → 初审 → 拟办 (第六十八条) → 批办 (第六十八条、第六十九条) → 承办 (第七十三条) → 催办 → 办结/答复.
 import { AppError, refusal } from '../../errors/index.ts';
-import { runUseCase, type Actor, type AppDeps } from '../context.ts';
+import { runUseCase, type Actor, type AppDeps, type UseCaseContext } from '../context.ts';
 import { computeDeadline } from '../../domain/calendar/deadline.ts';
 import {
   checkProposedHandling, classificationViolations, leaderRouting, reviewIntake, stepOrderViolations, TIME_LIMIT_LABELS, TIME_LIMIT_RULES,
@@ -32,32 +32,39 @@ const nameOfUnit = (org: any) => (id: string) => unitById(org, id)?.shortName ??
 
 /** 签收: the document is received; a classified marking is refused before anything is stored. */
 export async function receiveIncoming(deps: AppDeps, actor: Actor, input: IncomingInput): Promise<{ id: string; duplicate: boolean }> {
-  return runUseCase(deps, actor, async (ctx) => {
-    const day = today(ctx);
-    const p = params(day);
-    if (input.clientRequestId) {
-      const dup = await ctx.tx.query(`SELECT id FROM documents WHERE tenant_id = $1 AND created_by_user = $2 AND client_request_id = $3`,
-        [actor.tenantId, actor.userId, input.clientRequestId]);
-      if (dup.rows[0]) return { id: dup.rows[0].id as string, duplicate: true };
-    }
-    refuseIf('DOC.CLASSIFIED', classificationViolations(input.classification ?? '', p));
-    const id = newId('doc');
-    const facts = { ...input.facts, docType: input.docType, classification: input.classification ?? '' };
-    const units = [input.facts.submitterUnitId, input.issuerUnitId, ...input.facts.involvedUnitIds];
-    await ctx.tx.query(
-      `INSERT INTO documents (id, tenant_id, flow, state, doc_type, direction, title, body, issuer_name, issuer_unit_id, source_doc_number,
-         urgency, classification, principal_recipients, matters, lead_unit_id, related_unit_ids, facts, unit_ids, routed_person_ids,
-         pack_id, started_on, created_by_user, created_by_person, client_request_id, created_at, updated_at)
-       VALUES ($1,$2,'incoming','received',$3,'upward',$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$23)`,
-      [id, actor.tenantId, input.docType, input.title, input.body ?? '', input.issuerName, input.issuerUnitId ?? null, input.sourceDocNumber ?? null,
-        input.urgency ?? 'normal', input.classification ?? '', input.facts.principalRecipients, input.facts.matters, input.facts.submitterUnitId,
-        input.facts.involvedUnitIds, JSON.stringify(facts), [...new Set(units.filter(Boolean))], actor.personId ? [actor.personId] : [],
-        pack().meta.id, day, actor.userId, actor.personId, input.clientRequestId ?? null, ctx.now]);
-    await ctx.tx.query(`INSERT INTO document_versions (document_id, version, title, body, at, actor_name, tenant_id) VALUES ($1,1,$2,$3,$4,$5,$6)`,
-      [id, input.title, input.body ?? '', ctx.now, actor.name, actor.tenantId]);
-    await trail(ctx, id, 'received', `签收：${input.issuerName}《${input.title}》`, undefined, { sourceDocNumber: input.sourceDocNumber ?? null });
-    return { id, duplicate: false };
-  });
+  return runUseCase(deps, actor, (ctx) => receiveIncomingIn(ctx, input));
+}
+
+/** 签收 inside a use case (a clerk's form, or a package signed for from the exchange). */
+export async function receiveIncomingIn(
+  ctx: UseCaseContext, input: IncomingInput, exchange?: { packageId: string; senderTenant: string; label: string },
+): Promise<{ id: string; duplicate: boolean }> {
+  const actor = ctx.actor;
+  const day = today(ctx);
+  const p = params(day);
+  if (input.clientRequestId) {
+    const dup = await ctx.tx.query(`SELECT id FROM documents WHERE tenant_id = $1 AND created_by_user = $2 AND client_request_id = $3`,
+      [actor.tenantId, actor.userId, input.clientRequestId]);
+    if (dup.rows[0]) return { id: dup.rows[0].id as string, duplicate: true };
+  }
+  refuseIf('DOC.CLASSIFIED', classificationViolations(input.classification ?? '', p));
+  const id = newId('doc');
+  const facts = { ...input.facts, docType: input.docType, classification: input.classification ?? '' };
+  const units = [input.facts.submitterUnitId, input.issuerUnitId, ...input.facts.involvedUnitIds];
+  await ctx.tx.query(
+    `INSERT INTO documents (id, tenant_id, flow, state, doc_type, direction, title, body, issuer_name, issuer_unit_id, source_doc_number,
+       urgency, classification, principal_recipients, matters, lead_unit_id, related_unit_ids, facts, unit_ids, routed_person_ids,
+       pack_id, started_on, created_by_user, created_by_person, client_request_id, created_at, updated_at, exchange_package_id, exchange_sender_tenant)
+     VALUES ($1,$2,'incoming','received',$3,'upward',$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$23,$24,$25)`,
+    [id, actor.tenantId, input.docType, input.title, input.body ?? '', input.issuerName, input.issuerUnitId ?? null, input.sourceDocNumber ?? null,
+      input.urgency ?? 'normal', input.classification ?? '', input.facts.principalRecipients, input.facts.matters, input.facts.submitterUnitId,
+      input.facts.involvedUnitIds, JSON.stringify(facts), [...new Set(units.filter(Boolean))], actor.personId ? [actor.personId] : [],
+      pack().meta.id, day, actor.userId, actor.personId, input.clientRequestId ?? null, ctx.now, exchange?.packageId ?? null, exchange?.senderTenant ?? null]);
+  await ctx.tx.query(`INSERT INTO document_versions (document_id, version, title, body, at, actor_name, tenant_id) VALUES ($1,1,$2,$3,$4,$5,$6)`,
+    [id, input.title, input.body ?? '', ctx.now, actor.name, actor.tenantId]);
+  await trail(ctx, id, 'received', `签收${exchange ? `（${exchange.label}）` : ''}：${input.issuerName}《${input.title}》`, undefined,
+    { sourceDocNumber: input.sourceDocNumber ?? null, ...(exchange ? { packageId: exchange.packageId } : {}) });
+  return { id, duplicate: false };
 }
 
 /** The 初审 checks on a document before it is received (the 登记 form shows them inline): every violation. */
