@@ -8,6 +8,7 @@ import { supervisionErrors } from './supervision.ts';
 import { meetingsErrors } from './meetings.ts';
 import { accountabilityErrors } from './accountability.ts';
 import { decisionsErrors } from './decisions.ts';
+import { exchangeErrors } from './exchange.ts';
 import type { ErrorSpec, ErrorTable } from './types.ts';
 import type { Violation } from '../domain/shared/violation.ts';
 
@@ -23,6 +24,7 @@ export const errorTable: ErrorTable = {
   ...documentsErrors,
   ...opennessErrors,
   ...accountabilityErrors,
+  ...exchangeErrors,
 };
 
 /** An error the API answers with {code, message, article?, violations[]}. */
