@@ -2,3 +2,5 @@
 // digests and checks, the receiver's answers, and who a distributed document goes to.
 export * from './package.ts';
 export * from './receipt.ts';
+export * from './routing.ts';
+export * from './received.ts';
