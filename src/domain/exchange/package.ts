@@ -5,8 +5,10 @@
 // Pure: ids and times come in from the caller.
 import { z } from 'zod';
 import { canonicalJson, sm3Hex } from '../audit/chain.ts';
+import { exchangeErrors } from '../../errors/exchange.ts';
 import { isIsoDate } from '../calendar/date.ts';
 import type { Direction, Urgency } from '../documents/model.ts';
+import type { DocumentParams } from '../documents/params.ts';
 import { basedOn } from '../shared/article.ts';
 import { accept, refuse, type Decision, type Violation } from '../shared/violation.ts';
 
@@ -343,8 +345,23 @@ export function parsePackage(textIn: string): Decision<ExchangePackage> {
 // ---------------------------------------------------------------------------------------------------
 // Verification
 
-const REFUSED_CLASSIFICATION_ARTICLE = 82;
-const SUBMISSION_RULES_ARTICLE = 62;
+/** The articles a refusal cites: the 密级 rule, and the rule that documents sent up follow the 条例 (行文规则). */
+export interface ExchangeArticles {
+  classification: number;
+  submission: number;
+}
+
+/** The articles of the receiver's pack in force (its 密级 rule and its 行文规则 rule). */
+export const exchangeArticlesOf = (p: Pick<DocumentParams, 'refusedClassifications' | 'types'>): ExchangeArticles => ({
+  classification: p.refusedClassifications.article,
+  submission: p.types.article,
+});
+
+/** Without a pack, the articles the error table declares for these codes (docs/errors.md). */
+const TABLE_ARTICLES: ExchangeArticles = {
+  classification: exchangeErrors['EXCHANGE.CLASSIFIED'].article,
+  submission: exchangeErrors['EXCHANGE.SIGNER_MISSING'].article,
+};
 
 const tampered = (target: string, what: string, expected: string, actual: string, name?: string): Violation => ({
   code: 'EXCHANGE.TAMPERED',
@@ -381,18 +398,18 @@ function partViolations(pkg: DocumentPackage): Violation[] {
   return v;
 }
 
-function metadataViolations(pkg: DocumentPackage): Violation[] {
+function metadataViolations(pkg: DocumentPackage, a: ExchangeArticles): Violation[] {
   const v: Violation[] = [];
   const m = pkg.metadata;
   const c = m.classification.trim();
   if (c) {
-    v.push({ code: 'EXCHANGE.CLASSIFIED', article: REFUSED_CLASSIFICATION_ARTICLE,
-      message: `${basedOn(REFUSED_CLASSIFICATION_ARTICLE)}及《中华人民共和国保守国家秘密法》第三十一条，涉密信息不得在非涉密信息系统中处理；本件标注密级“${c}”，不得通过公文交换传输`,
+    v.push({ code: 'EXCHANGE.CLASSIFIED', article: a.classification,
+      message: `${basedOn(a.classification)}及《中华人民共和国保守国家秘密法》第三十一条，涉密信息不得在非涉密信息系统中处理；本件标注密级“${c}”，不得通过公文交换传输`,
       details: { classification: c } });
   }
   if (m.direction === 'upward' && !m.signerName?.trim()) {
-    v.push({ code: 'EXCHANGE.SIGNER_MISSING', article: SUBMISSION_RULES_ARTICLE,
-      message: `${basedOn(SUBMISSION_RULES_ARTICLE)}和《党政机关公文处理工作条例》第九条，上行文应当标注签发人姓名；${m.docNumber}《${m.title}》未标注签发人`,
+    v.push({ code: 'EXCHANGE.SIGNER_MISSING', article: a.submission,
+      message: `${basedOn(a.submission)}和《党政机关公文处理工作条例》第九条，上行文应当标注签发人姓名；${m.docNumber}《${m.title}》未标注签发人`,
       details: { docNumber: m.docNumber } });
   }
   return v;
@@ -401,6 +418,8 @@ function metadataViolations(pkg: DocumentPackage): Violation[] {
 export interface VerifyOptions {
   /** the tenant that is receiving: a package addressed to another is refused */
   receiverTenantId?: string;
+  /** the articles of the checking government's pack in force (exchangeArticlesOf); the error table's otherwise */
+  articles?: ExchangeArticles;
 }
 
 /**
@@ -409,6 +428,7 @@ export interface VerifyOptions {
  * missing OFD, a 退文 without reasons. An empty list means the package may be signed for.
  */
 export function verifyPackage(pkg: ExchangePackage, opts: VerifyOptions = {}): Violation[] {
+  const a = opts.articles ?? TABLE_ARTICLES;
   const v: Violation[] = [...versionViolations(pkg.formatVersion)];
   if (pkg.sender.tenantId === pkg.receiver.tenantId) {
     v.push({ code: 'EXCHANGE.SAME_PARTY', message: `收件机关与发件机关相同（${pkg.sender.organ}），公文交换只在不同机关之间进行`,
@@ -424,11 +444,11 @@ export function verifyPackage(pkg: ExchangePackage, opts: VerifyOptions = {}): V
     if (md !== pkg.digests.metadata) v.push(tampered('metadata', '元数据', pkg.digests.metadata ?? '', md));
     const bd = bodyDigest(pkg.body);
     if (bd !== pkg.digests.body) v.push(tampered('body', '正文', pkg.digests.body ?? '', bd));
-    v.push(...metadataViolations(pkg));
+    v.push(...metadataViolations(pkg, a));
   }
   if (pkg.kind === 'return' && !pkg.return.reasons.length) {
-    v.push({ code: 'EXCHANGE.RETURN_REASONS_MISSING', article: SUBMISSION_RULES_ARTICLE,
-      message: `退文须写明理由：${pkg.return.ofDocNumber || pkg.return.ofPackageId}的退文没有列出任何理由` });
+    v.push({ code: 'EXCHANGE.RETURN_REASONS_MISSING', article: a.submission,
+      message: `${basedOn(a.submission)}，退文须写明理由：${pkg.return.ofDocNumber || pkg.return.ofPackageId}的退文没有列出任何理由` });
   }
   const ed = envelopeDigest(pkg);
   if (ed !== pkg.digests.envelope) v.push(tampered('envelope', '封皮', pkg.digests.envelope, ed));
