@@ -1,7 +1,8 @@
 // 公文交换包 (第七十五条 电子公文传输): what one government sends another — an envelope (封皮) with the
 // document's metadata (元数据), its layout file (版式文件, OFD) and attachments (附件), and SM3 digests
 // (数字摘要) of every part, of the metadata and of the whole envelope. Modelled on the public structure of
-// GB/T 33476 / 33477 / 33481; the wire format itself is 政通's own and is specified in docs/exchange.md.
+// GB/T 33476 (格式), GB/T 33477 (标识) and GB/T 33480 (元数据); the wire format itself is 政通's own and
+// is specified in docs/exchange.md.
 // Pure: ids and times come in from the caller.
 import { z } from 'zod';
 import { canonicalJson, sm3Hex } from '../audit/chain.ts';
