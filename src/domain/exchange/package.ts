@@ -274,7 +274,7 @@ const metadata = z.looseObject({
   classification: z.string(),
   disclosure: z.string().nullable(),
   signerName: z.string().nullable(),
-  principalRecipients: names.min(1, '至少一个主送机关'),
+  principalRecipients: names,
   copyTo: names,
   writtenOn: z.string().refine(isIsoDate, '应为真实的日期 YYYY-MM-DD'),
   attachmentNote: names,
