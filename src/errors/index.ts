@@ -9,6 +9,7 @@ import { meetingsErrors } from './meetings.ts';
 import { accountabilityErrors } from './accountability.ts';
 import { decisionsErrors } from './decisions.ts';
 import { tenancyErrors } from './tenancy.ts';
+import { exchangeErrors } from './exchange.ts';
 import type { ErrorSpec, ErrorTable } from './types.ts';
 import type { Violation } from '../domain/shared/violation.ts';
 
@@ -25,6 +26,7 @@ export const errorTable: ErrorTable = {
   ...opennessErrors,
   ...accountabilityErrors,
   ...tenancyErrors,
+  ...exchangeErrors,
 };
 
 /** An error the API answers with {code, message, article?, violations[]}. */
