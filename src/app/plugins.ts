@@ -12,6 +12,7 @@ import { meetingsBackground } from './meetings/timers.ts';
 import { searchBackground } from './search/documents.ts';
 import { seedDemoAccountability } from './accountability/demo.ts';
 import { decisionsBackground } from './decisions/timers.ts';
+import { exchangeBackground } from './exchange/plugin.ts';
 
 // What each context plugs into the runtime: its demo data (in dependency order) and its background work.
 
@@ -32,4 +33,5 @@ export const backgroundTasks: BackgroundTask[] = [
   calendarBackground,
   documentsBackground,
   searchBackground,
+  exchangeBackground,
 ];

@@ -14,4 +14,8 @@ export const exchangeErrors = defineErrors({
   'EXCHANGE.MISADDRESSED': { status: 422, message: '交换包的收件机关不是本机关', fix: '不予签收；请发文机关核对收件机关后重新发送' },
   'EXCHANGE.RETURN_REASONS_MISSING': { status: 422, message: '退文须写明理由', fix: '列出初审发现的每一项问题及其依据条款，或写明退文理由', article: 62 },
   'EXCHANGE.RETURNED': { status: 422, message: '来文被退回', fix: '按退文理由逐项补正后重新报送', article: 62 },
+  'EXCHANGE.REFUSED': { status: 422, message: '公文不能通过公文交换发送', fix: '逐项处理列出的问题后再分发' },
+  'EXCHANGE.RECEIVER_SUSPENDED': { status: 409, message: '收件政府已停用，暂不能接收公文交换', fix: '改用其他渠道，或待平台管理员恢复该政府后再分发' },
+  'EXCHANGE.PACKAGE_NOT_FOUND': { status: 404, message: '没有这个交换包', fix: '刷新签收队列后重试' },
+  'EXCHANGE.ALREADY_SIGNED': { status: 409, message: '该交换包已签收或已拒收', fix: '到收文登记簿查看已签收的公文' },
 });

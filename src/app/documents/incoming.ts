@@ -121,6 +121,8 @@ export async function intakeReview(deps: AppDeps, actor: Actor, id: string, inpu
       await endOpinionRequestsOfDocument(ctx, d.id);
       await trail(ctx, id, 'returned', `初审退回：${[...v.map((x) => x.message), ...(input.reasons?.trim() ? [input.reasons.trim()] : [])].join('；')}`,
         v[0]?.article, { violations: v, reasons: input.reasons ?? null });
+      // a document that came by 公文交换 goes back to its sender as a 退文 with every reason
+      await (await import('../exchange/inbox.ts')).returnByExchange(ctx, d, v, input.reasons);
     }
     return { state: d.state, version: d.version, violations: v };
   });

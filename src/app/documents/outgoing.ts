@@ -289,8 +289,12 @@ export async function distributeDocument(deps: AppDeps, actor: Actor, id: string
     expectVersion(d, input.version);
     expectState(d, 'distribute');
     const channel = input.channel ?? String(pack().param('documents.transmission.electronic', 'defaultChannel', d.started_on).value);
+    // electronically, the governments on this deployment that the document names receive it by 公文交换
+    const exchange = channel === 'electronic'
+      ? await (await import('../exchange/outbox.ts')).sendByExchange(ctx, d, await (await orgPort()).load(ctx.tx, actor.tenantId))
+      : null;
     await setState(ctx, d, 'distributed');
     await trail(ctx, id, 'distributed', `分发（${channel === 'electronic' ? '电子公文传输' : '纸质'}）：主送${(d.principal_recipients ?? []).join('、') || '—'}`, 75, { channel });
-    return { version: d.version };
+    return { version: d.version, exchange };
   });
 }

@@ -139,6 +139,11 @@ export async function getDocument(deps: AppDeps, actor: Actor, id: string) {
           canResolve: c.state === 'open' && (viewer.office || (!!actor.personId && [coordinator, assistant].includes(actor.personId))) };
       }),
       attachments, versions,
+      // 公文交换: what became of each package this document went out in (已送达/已签收/退文), and where it came from
+      exchange: {
+        sent: doc.flow === 'outgoing' ? await (await import('../exchange/outbox.ts')).exchangeStatusOf(ctx.tx, actor.tenantId, id) : [],
+        receivedFrom: doc.exchange_package_id ? { packageId: doc.exchange_package_id, tenantId: doc.exchange_sender_tenant } : null,
+      },
     };
   });
 }

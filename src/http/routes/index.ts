@@ -14,6 +14,7 @@ import searchRoutes from './search.ts';
 import accountabilityRoutes from './accountability.ts';
 import decisionsRoutes from './decisions.ts';
 import governmentsRoutes from './governments.ts';
+import exchangeRoutes from './exchange.ts';
 
 // Every context registers its routes here, under /api/v1.
 export const routeModules: RouteModule[] = [
@@ -32,4 +33,5 @@ export const routeModules: RouteModule[] = [
   decisionsRoutes,
   accountabilityRoutes,
   governmentsRoutes,
+  exchangeRoutes,
 ];

@@ -1,0 +1,1 @@
+export { exchangeBackground } from './delivery.ts';
