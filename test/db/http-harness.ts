@@ -11,8 +11,8 @@ export interface TestServer {
   t: TestDb;
   clock: ReturnType<typeof manualClock>;
   config: Config;
-  /** logs in and returns the cookie header */
-  login(login: string, password?: string): Promise<string>;
+  /** logs in (to the deployment's default government, or the one named) and returns the cookie header */
+  login(login: string, password?: string, government?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -43,8 +43,8 @@ export async function startTestServer(opts: { now?: string; config?: Partial<Con
   await app.ready();
   return {
     app, deps, t, clock, config,
-    async login(login, password = DEMO_PASSWORD) {
-      const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password } });
+    async login(login, password = DEMO_PASSWORD, government?: string) {
+      const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password, ...(government ? { government } : {}) } });
       if (r.statusCode !== 200) throw new Error(`login ${login} failed: ${r.statusCode} ${r.body}`);
       const c = r.cookies.find((x) => x.name === 'zt_session');
       return `zt_session=${c!.value}`;
