@@ -59,7 +59,13 @@ export async function listDocuments(deps: AppDeps, actor: Actor, f: RegisterFilt
       `SELECT d.id, d.flow, d.state, d.version, d.doc_type, d.title, d.issuer_name, d.doc_number, d.source_doc_number, d.registration_no, d.urgency,
               d.classification, d.disclosure, d.issued_date, d.updated_at, d.routed_person_ids, d.unit_ids, d.lead_unit_id,
               (SELECT json_build_object('due', a.due, 'remindFrom', a.remind_from, 'unknownYears', a.unknown_years, 'done', a.state = 'done')
-                 FROM document_assignments a WHERE a.document_id = d.id AND a.role = 'lead' LIMIT 1) AS lead_deadline
+                 FROM document_assignments a WHERE a.document_id = d.id AND a.role = 'lead' LIMIT 1) AS lead_deadline,
+              d.exchange_sender_tenant,
+              CASE WHEN d.flow = 'outgoing' AND d.state = 'distributed' THEN
+                (SELECT json_agg(json_build_object('receiver', o.receiver_organ,
+                   'status', CASE WHEN o.refused_at IS NOT NULL THEN '拒收' WHEN o.returned_at IS NOT NULL THEN '退文'
+                                  WHEN o.receipt_at IS NOT NULL THEN '已签收' WHEN o.delivered_at IS NOT NULL THEN '已送达' ELSE '待送达' END) ORDER BY o.created_at)
+                   FROM exchange_outbox o WHERE o.tenant_id = d.tenant_id AND o.document_id = d.id AND o.kind = 'document') END AS exchange
          FROM documents d WHERE ${w}
         ORDER BY d.updated_at DESC, d.id LIMIT ${p(limit, '::int')} OFFSET ${p(offset, '::int')}`, args);
     return {

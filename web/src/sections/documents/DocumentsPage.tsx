@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { Link, Route, Routes, useNavigate } from 'react-router-dom';
-import { get } from '../../lib/api.ts';
+import { get, post } from '../../lib/api.ts';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { DeadlineTag } from './DeadlineTag.tsx';
 import { DOC_TYPES, INCOMING_STATES, OUTGOING_STATES, STATE_COLORS, STATE_LABELS, URGENCY } from './labels.ts';
@@ -23,7 +23,7 @@ export function DocumentsPage() {
 }
 
 function Registers() {
-  const [flow, setFlow] = useState<'incoming' | 'outgoing'>('incoming');
+  const [flow, setFlow] = useState<'incoming' | 'outgoing' | 'exchange'>('incoming');
   const navigate = useNavigate();
   return (
     <div data-testid="documents-page">
@@ -35,6 +35,7 @@ function Registers() {
       <Tabs activeKey={flow} onChange={(k) => setFlow(k as any)} items={[
         { key: 'incoming', label: '收文登记簿', children: <Register flow="incoming" /> },
         { key: 'outgoing', label: '发文登记簿', children: <Register flow="outgoing" /> },
+        { key: 'exchange', label: '签收队列（公文交换）', children: <ExchangeQueue /> },
       ]} />
     </div>
   );
@@ -78,12 +79,61 @@ function Register({ flow }: { flow: 'incoming' | 'outgoing' }) {
           { title: flow === 'incoming' ? '收文号' : '发文字号', render: (_: unknown, r: any) => (flow === 'incoming' ? r.registration_no : r.doc_number) ?? '—', width: 150 },
           { title: '文种', dataIndex: 'doc_type', width: 70 },
           { title: '标题', render: (_: unknown, r: any) => <Link to={`/documents/${r.id}`}>{r.title}</Link> },
-          ...(flow === 'incoming' ? [{ title: '来文单位', dataIndex: 'issuer_name', width: 170 }, { title: '来文字号', dataIndex: 'source_doc_number', width: 140 }] : [{ title: '公开属性', dataIndex: 'disclosure', width: 100, render: (v: string | null) => v ?? <Tag color="red">未确定</Tag> }]),
+          ...(flow === 'incoming' ? [
+            { title: '来文单位', dataIndex: 'issuer_name', width: 170,
+              render: (v: string, r: any) => <>{v} {r.exchange_sender_tenant ? <Tag color="blue">公文交换</Tag> : null}</> },
+            { title: '来文字号', dataIndex: 'source_doc_number', width: 140 },
+          ] : [
+            { title: '公开属性', dataIndex: 'disclosure', width: 100, render: (v: string | null) => v ?? <Tag color="red">未确定</Tag> },
+            { title: '公文交换', width: 200, render: (_: unknown, r: any) => (r.exchange?.length
+              ? r.exchange.map((x: any) => <Tag key={x.receiver} color={EXCHANGE_COLORS[x.status]} data-testid="exchange-status">{x.receiver}：{x.status}</Tag>) : '—') },
+          ]),
           { title: '紧急程度', dataIndex: 'urgency', width: 80, render: (u: string) => (u === 'normal' ? '—' : <Tag color="red">{URGENCY[u]}</Tag>) },
           { title: '状态', dataIndex: 'state', width: 90, render: (s: string) => <Tag color={STATE_COLORS[s]}>{STATE_LABELS[s] ?? s}</Tag> },
           ...(flow === 'incoming' ? [{ title: '承办时限', width: 300, render: (_: unknown, r: any) => (r.deadline && !r.deadline.done ? <DeadlineTag due={r.deadline.due} state={r.deadline.state} article={73} /> : '—') }] : []),
         ]}
       />
+    </div>
+  );
+}
+
+const EXCHANGE_COLORS: Record<string, string> = { 待送达: 'default', 已送达: 'processing', 已签收: 'success', 退文: 'warning', 拒收: 'error' };
+
+/** 签收队列: documents that came from other governments by 公文交换, signed for here (签收回执 goes back). */
+function ExchangeQueue() {
+  const [rows, setRows] = useState<any[]>([]);
+  const [state, setState] = useState<string>('pending');
+  const [error, setError] = useState<unknown>(null);
+  const navigate = useNavigate();
+  const load = useCallback(() => {
+    get(`/exchange/inbox?state=${state}`).then((r) => { setRows(r.items); setError(null); }, setError);
+  }, [state]);
+  useEffect(load, [load]);
+  const sign = async (packageId: string) => {
+    try {
+      const r = await post(`/exchange/inbox/${packageId}/sign`, {});
+      navigate(`/documents/${r.documentId}`);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <div data-testid="exchange-queue">
+      <ErrorAlert error={error} />
+      <Select style={{ width: 140, marginBottom: 12 }} value={state} onChange={setState}
+        options={[{ value: 'pending', label: '待签收' }, { value: 'signed', label: '已签收' }, { value: 'refused', label: '已拒收' }]} />
+      <Table rowKey="packageId" size="small" dataSource={rows} pagination={false} columns={[
+        { title: '来文机关', render: (_: unknown, r: any) => <>{r.sender.organ} <Tag color="blue">其他政府</Tag></> , width: 220 },
+        { title: '发文字号', dataIndex: 'docNumber', width: 160 },
+        { title: '文种', dataIndex: 'docType', width: 70 },
+        { title: '标题', dataIndex: 'title' },
+        { title: '紧急程度', dataIndex: 'urgency', width: 80, render: (u: string) => (!u || u === 'normal' ? '—' : <Tag color="red">{URGENCY[u]}</Tag>) },
+        { title: '送达时间', dataIndex: 'arrivedAt', width: 160, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+        { title: '', width: 120, render: (_: unknown, r: any) => (r.state === 'pending'
+          ? <Button size="small" type="primary" onClick={() => sign(r.packageId)} data-testid="exchange-sign">签收</Button>
+          : r.state === 'signed' ? <Link to={`/documents/${r.documentId}`}>查看收文</Link>
+          : <Tag color="error" title={(r.refusal ?? []).map((v: any) => v.message).join('；')}>拒收</Tag>) },
+      ]} />
     </div>
   );
 }
