@@ -21,6 +21,9 @@ BEGIN
   EXECUTE format('GRANT USAGE ON SCHEMA %I TO zhengtong_tenant', current_schema());
   EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO zhengtong_tenant', current_schema());
   EXECUTE format('GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA %I TO zhengtong_tenant', current_schema());
+  -- tables created later in this schema by this role are usable by the tenant role too
+  EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO zhengtong_tenant', current_schema());
+  EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO zhengtong_tenant', current_schema());
   FOR t IN
     SELECT c.relname FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace
