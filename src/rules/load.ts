@@ -15,10 +15,12 @@ import {
   packFileSchema,
   rulesFileSchema,
   type NotFormalised,
+  type Param,
   type PackFile,
   type ParamValue,
 } from './schema.ts';
 import { parseSource, type ParsedSource } from './source.ts';
+import { compileVocabulary, composeSpeak, type Speak } from './vocabulary.ts';
 import { computeCoverage } from './coverage.ts';
 
 const zodErrors = zhCN().localeError;
@@ -156,6 +158,8 @@ function metaOf(file: PackFile, base?: PackMeta): PackMeta {
     effective: file.effective,
     repeals: file.repeals,
     timeZone: file.timeZone ?? base?.timeZone ?? 'Asia/Shanghai',
+    // a base pack always has one (the schema requires it); a derived pack without one keeps its base's
+    government: (file.government ?? base?.government)!,
     extends: file.extends,
     note: file.note,
   };
@@ -166,8 +170,24 @@ const finalRule = ({ file: _f, index: _i, explicitFrom, ...r }: Raw['rules'][num
   effective: { from: explicitFrom ? r.effective.from : packFrom, ...(r.effective.to ? { to: r.effective.to } : {}) },
 });
 
-function applyOverrides(file: PackFile, base: Pack, problems: Problems): Rule[] {
-  const rules = base.rules.map((r) => ({ ...r, params: { ...r.params } }));
+/** An inherited parameter in the derived pack's words: text and the text items of a list. */
+function spokenParam(p: Param, speak: Speak): Param {
+  if (p.unit === 'text' && typeof p.value === 'string') return { ...p, value: speak(p.value) };
+  if (p.unit === 'list' && Array.isArray(p.value))
+    return { ...p, value: p.value.map((v) => (typeof v === 'string' ? speak(v) : v)) };
+  return p;
+}
+
+/**
+ * The base's rules as the derived pack has them: its vocabulary applied to every inherited label and
+ * text or list value, then its explicit overrides (values and labels), which are taken as written.
+ */
+function applyOverrides(file: PackFile, base: Pack, speak: Speak, problems: Problems): Rule[] {
+  const rules = base.rules.map((r) => ({
+    ...r,
+    label: speak(r.label),
+    params: Object.fromEntries(Object.entries(r.params).map(([name, p]) => [name, spokenParam(p, speak)])),
+  }));
   const byId = new Map(rules.map((r) => [r.id, r]));
   for (const [ruleId, values] of Object.entries(file.overrides ?? {})) {
     const at = formatPath(['overrides', ruleId]);
@@ -176,21 +196,43 @@ function applyOverrides(file: PackFile, base: Pack, problems: Problems): Rule[] 
       problems.add('pack.yaml', at, `引用了规则包 ${base.meta.id} 中不存在的规则 "${ruleId}"`);
       continue;
     }
+    const overridden = { pack: file.id, params: [...(r.overridden?.pack === file.id ? r.overridden.params : [])] } as NonNullable<Rule['overridden']>;
     for (const [name, v] of Object.entries(values)) {
+      if (name === 'label') {
+        // the rule's name, when the derived value makes the base's wording wrong (2个工作日 → 3个工作日)
+        if (typeof v !== 'string' || v.length === 0) problems.add('pack.yaml', `${at}.label`, 'label 应为非空文本（改写后的规则名称）');
+        else {
+          r.label = v;
+          overridden.label = true;
+        }
+        continue;
+      }
       const p = r.params[name];
       if (!p) {
         problems.add('pack.yaml', `${at}.${name}`, `规则 "${ruleId}" 没有参数 "${name}"`);
         continue;
       }
-      const given = (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : { value: v }) as { value: ParamValue; note?: string };
+      const given = (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : { value: v }) as {
+        value: ParamValue;
+        note?: string;
+        interpretation?: string;
+      };
       const problem = checkValueForUnit(given.value, p.unit);
       if (problem) {
         problems.add('pack.yaml', `${at}.${name}`, problem);
         continue;
       }
-      r.params[name] = { ...p, value: given.value, ...(given.note ? { note: given.note } : {}) };
-      r.overridden = { pack: file.id, params: [...(r.overridden?.params ?? []), name] };
+      // the base's reading of its own value does not carry over to a value the derived pack chose
+      const { interpretation: _baseReading, ...kept } = p;
+      r.params[name] = {
+        ...kept,
+        value: given.value,
+        ...(given.note ? { note: given.note } : {}),
+        ...(given.interpretation ? { interpretation: given.interpretation } : {}),
+      };
+      overridden.params.push(name);
     }
+    if (overridden.params.length || overridden.label) r.overridden = overridden;
   }
   return rules.map((r) => {
     // A derived pack starts on its own date; rules without an explicit start follow it.
@@ -224,7 +266,8 @@ function loadPackFrom(dir: string, seen: string[]): Pack {
       throw new AppError('PACK.INVALID', { message: `pack.yaml: extends: 找不到被继承的规则包 "${r.file.extends}"（${baseDir}）` });
     const base = loadPackFrom(baseDir, [...seen, r.file.id]);
     if (r.rules.length) problems.add('rules/', null, '继承的规则包只能用 overrides 修改参数，不能另加规则文件');
-    const rules = applyOverrides(r.file, base, problems);
+    const ownSpeak = compileVocabulary(r.file.vocabulary ?? []);
+    const rules = applyOverrides(r.file, base, ownSpeak, problems);
     problems.throwIfAny(absolute);
     const articles = r.source?.articles ?? [...base.articles];
     return buildPack({
@@ -235,6 +278,8 @@ function loadPackFrom(dir: string, seen: string[]): Pack {
       rules,
       notFormalised: r.notFormalised.length ? r.notFormalised : [...base.notFormalised],
       conventions: r.file.conventions ?? base.conventions,
+      vocabulary: r.file.vocabulary ?? base.vocabulary,
+      speak: composeSpeak(base.speak, ownSpeak),
     });
   }
 

@@ -7,12 +7,15 @@ import type {
   Citation,
   Conventions,
   DurationUnit,
+  Government,
   IsoDate,
   NotFormalised,
   Param,
   RuleKind,
+  VocabularyEntry,
 } from './schema.ts';
 import { DURATION_UNITS, parseFraction } from './schema.ts';
+import { identity } from './vocabulary.ts';
 
 export interface PackMeta {
   id: string;
@@ -25,6 +28,8 @@ export interface PackMeta {
   effective: { from: IsoDate; article?: number; note?: string };
   repeals: { docNumber: string; issued: IsoDate; repealedOn: IsoDate; title?: string }[];
   timeZone: string;
+  /** the government the rules are for (a derived pack without its own keeps its base's) */
+  government: Government;
   /** the pack this one derives from, with parameter overrides (a county reusing Wuwei's pack) */
   extends?: string;
   note?: string;
@@ -47,8 +52,8 @@ export interface Rule {
   see?: string[];
   note?: string;
   interpretation?: string;
-  /** set when a derived pack changed some of this rule's parameters */
-  overridden?: { pack: string; params: string[] };
+  /** set when a derived pack changed some of this rule's parameters (or its label) explicitly */
+  overridden?: { pack: string; params: string[]; label?: true };
 }
 
 /** A parameter with where it comes from, so a caller can cite it in a message. */
@@ -81,6 +86,17 @@ export interface Pack {
   rules: readonly Rule[];
   notFormalised: readonly NotFormalised[];
   conventions: Conventions;
+  /**
+   * The words this pack says differently from the pack it extends (市长 → 区长): its own list, or its
+   * base's when it gives none; empty for a pack that speaks the words of its source text.
+   */
+  vocabulary: readonly VocabularyEntry[];
+  /**
+   * Puts a text written in the base pack's words into this pack's words, applying every vocabulary
+   * along the `extends` chain, base first: 分管副市长签发 → 分管副区长签发. The identity when no pack in
+   * the chain has a vocabulary. Pure; the article text itself is never rewritten.
+   */
+  speak(text: string): string;
   /** 第N条; throws when the source has no such article */
   article(n: number): Article;
   /** the rule with this id; with a date, only if in force that day (else PACK.NO_RULE_IN_FORCE) */
@@ -102,6 +118,8 @@ export function buildPack(input: {
   rules: Rule[];
   notFormalised: NotFormalised[];
   conventions: Conventions;
+  vocabulary?: readonly VocabularyEntry[];
+  speak?: (text: string) => string;
 }): Pack {
   const byId = new Map(input.rules.map((r) => [r.id, r]));
   const byArticle = new Map<number, Rule[]>();
@@ -135,6 +153,8 @@ export function buildPack(input: {
     rules: input.rules,
     notFormalised: input.notFormalised,
     conventions: input.conventions,
+    vocabulary: input.vocabulary ?? [],
+    speak: input.speak ?? identity,
     article(n) {
       const a = input.articles[n - 1];
       if (!a || a.number !== n)

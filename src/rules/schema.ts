@@ -74,6 +74,8 @@ export const paramSchema = z
     value: paramValueSchema,
     unit: unitSchema.optional(),
     note: text('说明').optional(),
+    /** why this value was chosen, when it is a reading or an illustrative choice rather than the text's number */
+    interpretation: text('解释').optional(),
   })
   .superRefine((p, ctx) => {
     const problem = checkValueForUnit(p.value, p.unit);
@@ -119,6 +121,8 @@ export const ruleSchema = z
     interpretation: text('解释').optional(),
   })
   .superRefine((r, ctx) => {
+    if ('label' in r.params)
+      ctx.addIssue({ code: 'custom', path: ['params', 'label'], message: '参数名 label 保留给继承规则包的 overrides（改写规则名称），不能用作参数名' });
     if (r.kind === 'deadline') {
       const d = r.params.duration;
       if (!d) ctx.addIssue({ code: 'custom', path: ['params', 'duration'], message: '时限规则缺少参数 duration' });
@@ -187,8 +191,49 @@ export type Conventions = z.infer<typeof conventionsSchema>;
 
 const overrideValueSchema = z.union([
   paramValueSchema,
-  z.strictObject({ value: paramValueSchema, note: text('说明').optional() }),
+  z.strictObject({ value: paramValueSchema, note: text('说明').optional(), interpretation: text('解释').optional() }),
 ]);
+
+/** One word a derived pack says differently from its base: 市长 → 区长. */
+export const vocabularyEntrySchema = z.strictObject({
+  from: text('原词'),
+  to: text('替换词'),
+  note: text('说明').optional(),
+});
+export type VocabularyEntry = z.infer<typeof vocabularyEntrySchema>;
+
+/**
+ * A derived pack's words. At each position of a text the longest matching `from` is replaced and the
+ * scan continues after it, so 副市长 is never read as 副 + 市长 and a replacement is never replaced again;
+ * the order of the list does not matter. Each `from` appears once and differs from its `to`.
+ */
+export const vocabularySchema = z
+  .array(vocabularyEntrySchema, { error: 'vocabulary 应为 {from, to} 的列表' })
+  .min(1, { error: 'vocabulary 不能为空列表（不需要时省略）' })
+  .superRefine((list, ctx) => {
+    const seen = new Map<string, number>();
+    list.forEach((e, i) => {
+      const first = seen.get(e.from);
+      if (first !== undefined)
+        ctx.addIssue({ code: 'custom', path: [i, 'from'], message: `原词 "${e.from}" 重复（已在 vocabulary[${first}] 列出）` });
+      else seen.set(e.from, i);
+      if (e.from === e.to) ctx.addIssue({ code: 'custom', path: [i, 'to'], message: `原词 "${e.from}" 与替换词相同` });
+    });
+  });
+
+export const GOVERNMENT_LEVELS = ['city', 'county'] as const;
+export type GovernmentLevel = (typeof GOVERNMENT_LEVELS)[number];
+
+/** The government whose working rules the pack is: 武威市人民政府 / 市政府 / 市长 / city. */
+export const governmentSchema = z.strictObject({
+  name: text('政府名称'),
+  shortName: text('政府简称'),
+  leaderTitle: text('行政首长职务'),
+  level: z.enum(GOVERNMENT_LEVELS, {
+    error: (iss) => `无效的政府层级 "${String(iss.input)}"（应为 ${GOVERNMENT_LEVELS.join(' / ')}）`,
+  }),
+});
+export type Government = z.infer<typeof governmentSchema>;
 
 export const packFileSchema = z
   .strictObject({
@@ -208,17 +253,22 @@ export const packFileSchema = z
     /** how many articles the source has (第一条 … 第一百条 = 100) */
     articleCount: z.int().min(1).optional(),
     conventions: conventionsSchema.optional(),
+    /** the government the rules are for; a derived pack without one keeps its base's */
+    government: governmentSchema.optional(),
     /** a derived pack: reuse another pack (a sibling folder) with some parameter values changed */
     extends: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: '被继承的规则包编号无效' }).optional(),
     overrides: z.record(ruleIdSchema, z.record(z.string(), overrideValueSchema)).optional(),
+    /** a derived pack: the words it says differently (市长 → 区长), applied to the labels and text it inherits */
+    vocabulary: vocabularySchema.optional(),
     note: text('说明').optional(),
   })
   .superRefine((p, ctx) => {
     if (!p.extends) {
-      for (const key of ['source', 'articleCount', 'conventions', 'timeZone'] as const)
+      for (const key of ['source', 'articleCount', 'conventions', 'timeZone', 'government'] as const)
         if (p[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `缺少 ${key}（非继承的规则包必须填写）` });
     } else if (p.extends === p.id) ctx.addIssue({ code: 'custom', path: ['extends'], message: '规则包不能继承自身' });
     if (p.overrides && !p.extends) ctx.addIssue({ code: 'custom', path: ['overrides'], message: 'overrides 只能用于继承的规则包（需要 extends）' });
+    if (p.vocabulary && !p.extends) ctx.addIssue({ code: 'custom', path: ['vocabulary'], message: 'vocabulary 只能用于继承的规则包（需要 extends）' });
   });
 export type PackFile = z.infer<typeof packFileSchema>;
 

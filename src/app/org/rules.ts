@@ -1,5 +1,6 @@
 // The organisation rules of the pack in force on a date, in the shape the org domain takes.
 // The pack writes its lists in Chinese (出差、学习; 市长、副市长 …); this is the one place they are mapped.
+// A derived pack says them in its own words (区长、副区长 …): each term is known in both.
 import { AppError } from '../../errors/index.ts';
 import type { Pack } from '../../rules/index.ts';
 import { tenantPack } from '../tenancy/registry.ts';
@@ -31,6 +32,13 @@ function list(pack: Pack, ruleId: string, name: string, on: IsoDate): { values: 
   return { values: p.value.map(String), article: p.article };
 }
 
+/** The table with each key also in the pack's words (市长 and 区长 both name the mayor's post). */
+function spoken<T>(pack: Pack, table: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = { ...table };
+  for (const [k, v] of Object.entries(table)) out[pack.speak(k)] ??= v;
+  return out;
+}
+
 function mapTerms<T>(ruleId: string, values: string[], table: Record<string, T>): T[] {
   return values.map((v) => {
     const t = table[v];
@@ -43,18 +51,20 @@ export function orgRulesFrom(pack: Pack, on: IsoDate): OrgRules {
   const presiding = list(pack, 'org.actingMayor.entrustment', 'absenceKinds', on);
   const reserved = list(pack, 'documents.signing.mayorReserved', 'matters', on);
   const backup = pack.rule('org.viceMayor.backupPartner', on);
+  const memberTerms = spoken(pack, MEMBER_TERMS);
   const composition = (ruleId: string): Composition => {
     const m = list(pack, ruleId, 'members', on);
-    return { terms: mapTerms(ruleId, m.values, MEMBER_TERMS), article: m.article };
+    return { terms: mapTerms(ruleId, m.values, memberTerms), article: m.article };
   };
+  const powerIds = spoken(pack, POWER_IDS);
   const reservedPowers: ReservedPower[] = reserved.values.map((matter) => ({
-    id: POWER_IDS[matter] ?? `sign:${matter}`,
+    id: powerIds[matter] ?? `sign:${matter}`,
     label: `签署${matter}`,
     article: reserved.article,
   }));
   return {
     delegation: {
-      presidingAbsenceKinds: mapTerms('org.actingMayor.entrustment', presiding.values, ABSENCE_TERMS),
+      presidingAbsenceKinds: mapTerms('org.actingMayor.entrustment', presiding.values, spoken(pack, ABSENCE_TERMS)),
       presidingArticle: presiding.article,
       reservedPowers,
       backupArticle: backup.article,
