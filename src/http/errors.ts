@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors/index.ts';
 import { pgErrorCode } from '../store/db.ts';
+import { packOfTenant } from '../app/tenancy/registry.ts';
 import type { Violation } from '../domain/shared/violation.ts';
 
 /** The one error shape of the API. */
@@ -65,5 +66,12 @@ export function mapError(err: unknown): AppError {
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const e = mapError(err);
   if (e.status >= 500) req.log.error({ err }, 'request failed');
-  return reply.status(e.status).send(toErrorBody(e));
+  return reply.status(e.status).send(spoken(toErrorBody(e), req.actor?.tenantId));
+}
+
+/** A refusal in the words of the government's own pack (区长 where the city's rules say 市长). */
+function spoken(body: ErrorBody, tenantId: string | undefined): ErrorBody {
+  if (!tenantId) return body;
+  const speak = packOfTenant(tenantId).speak;
+  return { ...body, message: speak(body.message), violations: body.violations.map((v) => ({ ...v, message: speak(v.message) })) };
 }
