@@ -210,16 +210,23 @@ export type VocabularyEntry = z.infer<typeof vocabularyEntrySchema>;
 export const vocabularySchema = z
   .array(vocabularyEntrySchema, { error: 'vocabulary 应为 {from, to} 的列表' })
   .min(1, { error: 'vocabulary 不能为空列表（不需要时省略）' })
-  .superRefine((list, ctx) => {
-    const seen = new Map<string, number>();
-    list.forEach((e, i) => {
-      const first = seen.get(e.from);
-      if (first !== undefined)
-        ctx.addIssue({ code: 'custom', path: [i, 'from'], message: `原词 "${e.from}" 重复（已在 vocabulary[${first}] 列出）` });
-      else seen.set(e.from, i);
-      if (e.from === e.to) ctx.addIssue({ code: 'custom', path: [i, 'to'], message: `原词 "${e.from}" 与替换词相同` });
-    });
-  });
+  .superRefine(
+    (list, ctx) => {
+      // runs even when some entries are malformed, so that one check lists every problem
+      if (!Array.isArray(list)) return;
+      const seen = new Map<string, number>();
+      (list as unknown[]).forEach((e, i) => {
+        const from = (e as { from?: unknown } | null)?.from;
+        if (typeof from !== 'string' || from === '') return;
+        const first = seen.get(from);
+        if (first !== undefined)
+          ctx.addIssue({ code: 'custom', path: [i, 'from'], message: `原词 "${from}" 重复（已在 vocabulary[${first}] 列出）` });
+        else seen.set(from, i);
+        if ((e as { to?: unknown }).to === from) ctx.addIssue({ code: 'custom', path: [i, 'to'], message: `原词 "${from}" 与替换词相同` });
+      });
+    },
+    { when: () => true },
+  );
 
 export const GOVERNMENT_LEVELS = ['city', 'county'] as const;
 export type GovernmentLevel = (typeof GOVERNMENT_LEVELS)[number];
