@@ -15,8 +15,10 @@ before(async () => { s = await startTestServer({ now: '2026-03-02T09:00:00+08:00
 after(async () => { await s.close(); });
 
 /** The login of a government's account holding a role (or holding a position). */
-async function loginOf(tenant: string, by: { role?: string; positionId?: string }): Promise<string> {
-  const { rows } = by.positionId
+async function loginOf(tenant: string, by: { role?: string; positionId?: string; personId?: string }): Promise<string> {
+  const { rows } = by.personId
+    ? await s.t.db.query<{ login: string }>(`SELECT login FROM users WHERE tenant_id = $1 AND person_id = $2 ORDER BY login LIMIT 1`, [tenant, by.personId])
+    : by.positionId
     ? await s.t.db.query<{ login: string }>(
       `SELECT u.login FROM users u JOIN org_assignments a ON a.tenant_id = u.tenant_id AND a.person_id = u.person_id
         WHERE u.tenant_id = $1 AND a.position_id = $2 ORDER BY u.login LIMIT 1`, [tenant, by.positionId])
@@ -47,8 +49,9 @@ async function issueAndDistribute(tenant: string, draft: Record<string, unknown>
   let r = await office('POST', `/documents/${id}/review`, { opinion: '文字规范，同意', version: v });
   assert.equal(r.status, 200, JSON.stringify(r.body));
   v = r.body.version;
-  const signerPos = sub.body.acting?.positionId ?? sub.body.signing.signerPositionId;
-  const signer = await as(tenant, await loginOf(tenant, { positionId: signerPos }));
+  // whoever signs today: the signer, or the leader acting for an absent one (AB岗, 第十一条)
+  const signer = await as(tenant, await loginOf(tenant, sub.body.acting?.personId
+    ? { personId: sub.body.acting.personId } : { positionId: sub.body.signing.signerPositionId }));
   r = await signer('POST', `/documents/${id}/sign`, { version: v, reportedToMayor: true, opinion: '同意' });
   assert.equal(r.status, 200, JSON.stringify(r.body));
   v = (await office('POST', `/documents/${id}/check`, { version: r.body.version })).body.version;
@@ -191,4 +194,23 @@ test('公文交换: a package changed in transit is refused on arrival, logged o
   const logged = await s.t.db.query<{ tenant_id: string; action: string }>(
     `SELECT tenant_id, action FROM audit_records WHERE object_id = $1 AND action LIKE 'exchange.refused%' ORDER BY seq`, [pkgId]);
   assert.deepEqual(logged.rows.map((r) => [r.tenant_id, r.action]), [[CITY, 'exchange.refused'], [COUNTY, 'exchange.refused_by_receiver']]);
+});
+
+test('公文交换: the city\'s 通知 to 各县区人民政府 reaches the 签收 queue of every county and of no one else', async () => {
+  const sent = await issueAndDistribute(CITY, {
+    docType: '通知', direction: 'downward', title: '武威市人民政府关于做好2026年春季森林防火工作的通知', issuerName: '武威市人民政府', issuerCode: '武政发',
+    leadUnitId: 'unit-shuiwu', principalRecipients: ['各县区人民政府', '市政府有关部门'], disclosure: '主动公开',
+    body: '各县区人民政府，市政府有关部门：为做好春季森林防火工作，现通知如下。',
+  });
+  assert.deepEqual(sent.distributed.exchange.packages.map((p: any) => p.receiver).sort(),
+    ['凉州区人民政府', '古浪县人民政府', '天祝藏族自治县人民政府', '民勤县人民政府'].sort());
+  assert.deepEqual(sent.distributed.exchange.unmatched, ['市政府有关部门'], 'departments keep the existing channels');
+  await deliverPending(s.deps);
+  for (const county of ['liangzhou', 'minqin', 'gulang', 'tianzhu']) {
+    const clerk = await as(county, await loginOf(county, { role: 'office_clerk' }));
+    const q = (await clerk('GET', '/exchange/inbox?state=pending')).body.items;
+    assert.equal(q.filter((x: any) => x.docNumber === sent.docNumber).length, 1, `${county} has it once`);
+  }
+  const cityQueue = (await (await as(CITY, 'office-clerk'))('GET', '/exchange/inbox')).body.items;
+  assert.ok(!cityQueue.some((x: any) => x.docNumber === sent.docNumber), 'not sent to itself');
 });

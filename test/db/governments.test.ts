@@ -85,3 +85,12 @@ test('governments: a suspended government\'s users are signed out and refused; r
   assert.equal((await call(platform, 'POST', '/platform/governments/gulang/resume')).status, 200);
   await s.login('gl-office-clerk', undefined, 'gulang');
 });
+
+test('governments: the public portal serves the government whose host it is (tenants.portal_host), the default one elsewhere', async () => {
+  await s.t.db.query(`UPDATE tenants SET portal_host = 'gk.liangzhou.example' WHERE id = 'liangzhou'`);
+  const items = async (host: string) => (await s.app.inject({ method: 'GET', url: '/api/v1/public/items', headers: { host } })).json();
+  const city = await items('localhost');
+  const county = await items('gk.liangzhou.example');
+  assert.ok(city.total > 0, 'the city portal shows the city\'s published items');
+  assert.equal(county.total, 0, 'the county portal shows none of the city\'s (the county has published nothing yet)');
+});
