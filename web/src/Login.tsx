@@ -7,14 +7,14 @@ export function Login({ onLogin }: { onLogin: () => void }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [governments, setGovernments] = useState<Government[]>([]);
-  const [form] = Form.useForm();
+  const [government, setGovernment] = useState<string | undefined>();
   useEffect(() => {
     get<{ items: Government[]; default: string }>('/public/governments').then((r) => {
       setGovernments(r.items);
-      form.setFieldValue('government', r.default);
+      setGovernment(r.default);
     }, () => {});
-  }, [form]);
-  const chosen = governments.find((g) => g.id === Form.useWatch('government', form));
+  }, []);
+  const chosen = governments.find((g) => g.id === government);
   return (
     <div style={{ display: 'flex', justifyContent: 'center', paddingTop: 120, background: '#f5f5f5', minHeight: '100vh' }}>
       <Card style={{ width: 380 }}>
@@ -24,13 +24,12 @@ export function Login({ onLogin }: { onLogin: () => void }) {
         </Typography.Paragraph>
         <ErrorAlert error={error} />
         <Form
-          form={form}
           layout="vertical"
           onFinish={async (v) => {
             setBusy(true);
             setError(null);
             try {
-              await post('/auth/login', v);
+              await post('/auth/login', { ...v, ...(government ? { government } : {}) });
               onLogin();
             } catch (e) {
               setError(e);
@@ -40,8 +39,9 @@ export function Login({ onLogin }: { onLogin: () => void }) {
           }}
         >
           {governments.length > 1 && (
-            <Form.Item label="所属政府" name="government">
-              <Select data-testid="government" options={governments.map((g) => ({ value: g.id, label: g.name }))} />
+            <Form.Item label="所属政府">
+              <Select data-testid="government" value={government} onChange={setGovernment}
+                options={governments.map((g) => ({ value: g.id, label: g.name }))} />
             </Form.Item>
           )}
           <Form.Item label="用户名" name="login" rules={[{ required: true, message: '请输入用户名' }]}>
