@@ -3,6 +3,8 @@ import { migrate } from '../store/migrate.ts';
 import { startSealer } from './audit/chain.ts';
 import { clockFromEnv, type AppDeps, type Clock } from './context.ts';
 import { seedDemo } from './seed.ts';
+import { keyRing } from '../crypto/keys.ts';
+import { resealPersonalData } from './privacy/personal-data.ts';
 import { knowAllTenants } from './tenancy/registry.ts';
 import { startBackground } from './background.ts';
 
@@ -27,6 +29,8 @@ export async function startRuntime(opts: {
     throw err;
   }
   const deps: AppDeps = { db, clock: opts.clock ?? clockFromEnv() };
+  // personal data written in clear before, or under a key rotated out since, is sealed under the current key
+  await resealPersonalData(db, keyRing());
   const seeded = opts.seed === false ? false : await seedDemo(deps, opts.tenant ?? 'wuwei');
   await knowAllTenants(db);
   const sealer = startSealer(db, { onError: (e) => console.error('审计封存失败', e) });

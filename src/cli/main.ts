@@ -15,6 +15,7 @@ const HELP = `政通 — 《武威市人民政府工作规则》执行平台
   audit verify               校验审计链，指出第一条被破坏的记录
   pack check [目录]          检查规则包（默认 packs/wuwei-2023）
   government list|create|suspend|resume   本平台上的政府（各自的规则包、组织机构和账号）
+  keys new 编号 | keys reseal   生成 SM4 数据密钥；轮换后以当前密钥重新加密个人信息（docs/crypto.md）
   calendar is-workday 日期   判断是否为工作日
   calendar add 日期 N --unit workday|day   计算期限
   openapi                    输出 OpenAPI 文档
@@ -72,6 +73,7 @@ export async function main(argv: string[], io: Out = std): Promise<number> {
         return await runCalendarCommand(rest, io.out, io.err);
       }
       case 'government': return await (await import('./government.ts')).runGovernmentCommand(rest, io.out, io.err);
+      case 'keys': return await (await import('./keys.ts')).runKeysCommand(rest, io.out, io.err);
       case 'generate': return await (await import('./generate.ts')).runGenerateCommand(rest, io.out, io.err);
       case 'openapi': {
         const { generateOpenApi } = await import('../http/openapi.ts');

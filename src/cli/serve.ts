@@ -7,6 +7,7 @@ import { demoLogins } from '../app/seed.ts';
 import { startRuntime } from '../app/runtime.ts';
 import { ROLES } from '../app/auth/roles.ts';
 import { buildServer } from '../http/server.ts';
+import { keyRing } from '../crypto/keys.ts';
 
 type Out = { out: (s: string) => void; err: (s: string) => void };
 
@@ -33,6 +34,7 @@ export async function serve(args: string[], io: Out): Promise<number> {
   } else {
     const where = rt.db.kind === 'postgres' ? 'PostgreSQL 服务器 (DATABASE_URL)' : `嵌入式 PostgreSQL (PGlite, ${process.env.ZHENGTONG_DATA_DIR ?? './data'})`;
     io.out(`政通已启动：http://${config.host}:${port}/  数据库：${where}${rt.seeded ? '（已载入武威演示数据）' : ''}`);
+    if (keyRing().demo) io.out('注意：未配置数据密钥，个人信息以公开的演示密钥加密；正式部署须设置 ZHENGTONG_KEY_FILE（见 docs/crypto.md）');
     io.out('演示账号（密码见右侧）：');
     for (const l of demoLogins()) io.out(`  ${l.login.padEnd(14)} ${l.password.padEnd(16)} ${l.displayName}（${l.roles.map((r) => ROLES[r]?.label ?? r).join('、')}）`);
   }

@@ -18,6 +18,8 @@ import { closeDeadline, trackDeadline } from '../calendar/deadlines.ts';
 import { requireOrg, shanghaiDate } from '../org/usecases.ts';
 import { runQuery, runUseCase, type Actor, type AppDeps, type UseCaseContext } from '../context.ts';
 import { publishResultIn } from '../openness/publish.ts';
+import { keyRing } from '../../crypto/keys.ts';
+import { openPersonal, personalIndex, sealPersonal } from '../privacy/personal-data.ts';
 import { pack, rulesOn, type AccountabilityRules, type ResultPublication } from './rules.ts';
 
 export const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
@@ -72,11 +74,12 @@ export async function registerCaseIn(ctx: UseCaseContext, input: CaseInput) {
     if (v.length) throw refuseAll(v);
     const id = newId('acc');
     await ctx.tx.query(
-      `INSERT INTO acc_cases (tenant_id, id, kind, title, ref_no, party, received_on, last_step_on, important, major, area, pack_id, created_by, created_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$7,$8,$9,$10,$11,$12,$13)`,
-      [actor.tenantId, id, input.kind, input.title, input.refNo ?? null, input.party ?? '', input.receivedOn, input.important ?? false, input.major ?? false, input.area ?? null, r.packId, actor.name, ctx.now]);
+      `INSERT INTO acc_cases (tenant_id, id, kind, title, ref_no, party, received_on, last_step_on, important, major, area, pack_id, created_by, created_at, party_index)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$7,$8,$9,$10,$11,$12,$13,$14)`,
+      [actor.tenantId, id, input.kind, input.title, input.refNo ?? null, sealPersonal(keyRing(), 'acc_cases', 'party', input.party ?? '') ?? '', input.receivedOn, input.important ?? false, input.major ?? false, input.area ?? null, r.packId, actor.name, ctx.now,
+        personalIndex(keyRing(), 'acc_cases', 'party', input.party)]);
     await ctx.audit({ action: `accountability.${input.kind}.registered`, objectType: OBJECT, objectId: id, article: r.registerArticle[input.kind],
-      payload: { kind: input.kind, title: input.title, refNo: input.refNo ?? null, party: input.party ?? '', receivedOn: input.receivedOn, important: !!input.important, major: !!input.major, area: input.area ?? null } });
+      payload: { kind: input.kind, title: input.title, refNo: input.refNo ?? null, receivedOn: input.receivedOn, important: !!input.important, major: !!input.major, area: input.area ?? null } });
     const limit = intakeDeadline(input.kind);
     const due = limit ? (await trackDeadline(ctx, { objectType: OBJECT, objectId: id, rule: r.deadline(limit), eventDate: input.receivedOn })).due : null;
     return { id, due };
@@ -264,7 +267,7 @@ function view(row: any, deadlines: any[], org: Org, r: AccountabilityRules, toda
     return { ruleId: x.rule_id, label: x.label, article: Number(x.article), due: dl.due, state: st, stateLabel: DEADLINE_STATE_LABELS[st] };
   });
   return {
-    id: row.id, kind: row.kind, kindLabel: CASE_KIND_LABELS[row.kind as CaseKind], title: row.title, refNo: row.ref_no, party: row.party,
+    id: row.id, kind: row.kind, kindLabel: CASE_KIND_LABELS[row.kind as CaseKind], title: row.title, refNo: row.ref_no, party: openPersonal(keyRing(), 'acc_cases', 'party', row.party) ?? '',
     receivedOn: row.received_on, status: row.status, statusLabel: STATUS_LABELS[state.status], leadUnitId: row.lead_unit_id, leadUnit: unitName(org, row.lead_unit_id),
     coUnits: (row.co_unit_ids as string[]).map((u) => unitName(org, u)), complex: row.complex, important: row.important, major: row.major, area: row.area,
     assignedOn: row.assigned_on, returnDue: row.return_due, contacts: state.contactsSinceAssignment, instructed: row.instructed,

@@ -11,6 +11,8 @@ import {
 import { pgErrorCode, type Queryable } from '../../store/db.ts';
 import { runQuery, runUseCase, type Actor, type AppDeps, type UseCaseContext } from '../context.ts';
 import { indexEntry } from '../search/search.ts';
+import { keyRing, type KeyRing } from '../../crypto/keys.ts';
+import { openPersonal, personalIndex, sealPersonal } from '../privacy/personal-data.ts';
 import { opennessRules, shanghaiDate } from './rules.ts';
 
 /** Longest description accepted: a request describes information, it does not carry documents. */
@@ -72,14 +74,17 @@ export async function submitRequest(deps: AppDeps, actor: Actor, input: SubmitRe
         const receiptNo = `武政依申〔${year}〕${n}号`;
         const code = newQueryCode();
         const id = `req-${year}-${String(n).padStart(4, '0')}`;
+        const ring = keyRing();
+        const seal = (column: string, v: string) => sealPersonal(ring, 'disclosure_requests', column, v);
         await ctx.tx.query(
           `INSERT INTO disclosure_requests (tenant_id, id, receipt_no, code_hash, requester_name, requester_kind, identity, contact, description,
-             purpose, form, delivery, status, received_at, received_on, pack_date)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,'received',$13,$14,$14)`,
-          [actor.tenantId, id, receiptNo, codeHash(actor.tenantId, receiptNo, code), input.name.trim(), input.requesterKind, input.identity.trim(),
-            JSON.stringify(input.contact), input.description.trim(), input.purpose ?? null, input.form, input.delivery, ctx.now, today]);
+             purpose, form, delivery, status, received_at, received_on, pack_date, requester_name_index)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,'received',$13,$14,$14,$15)`,
+          [actor.tenantId, id, receiptNo, codeHash(actor.tenantId, receiptNo, code), seal('requester_name', input.name.trim()), input.requesterKind,
+            seal('identity', input.identity.trim()), seal('contact', JSON.stringify(input.contact)), input.description.trim(), input.purpose ?? null,
+            input.form, input.delivery, ctx.now, today, personalIndex(ring, 'disclosure_requests', 'requester_name', input.name.trim())]);
         await addEvent(ctx, id, 'received', '申请已收到，开始办理');
-        await indexEntry(ctx.tx, { tenantId: actor.tenantId, objectType: 'disclosure_request', objectId: id, scope: 'staff', unitId: 'unit-office', kind: 'disclosure_request', title: `${receiptNo} ${input.description.slice(0, 60)}`, docNumber: receiptNo, issuer: input.name, body: input.description, datedOn: today, status: 'received' });
+        await indexEntry(ctx.tx, { tenantId: actor.tenantId, objectType: 'disclosure_request', objectId: id, scope: 'staff', unitId: 'unit-office', kind: 'disclosure_request', title: `${receiptNo} ${input.description.slice(0, 60)}`, docNumber: receiptNo, body: input.description, datedOn: today, status: 'received' });
         await ctx.audit({ action: 'openness.request_received', objectType: 'disclosure_request', objectId: id, article: r.request.reply.article, payload: { receiptNo } });
         const schedule = requestSchedule(stateOf({ status: 'received', received_on: today, consultations: [] }), r.request, r.calendar, today);
         return { id, receiptNo, queryCode: code, receivedOn: today, clarifyBy: schedule.clarifyBy.due, due: schedule.due };
@@ -97,7 +102,15 @@ async function loadRequest(tx: Queryable, tenantId: string, id: string, lock = f
   return r;
 }
 
-function view(r: Record<string, any>, events: Record<string, any>[], today: string, staff: boolean) {
+/** The applicant as staff see it, opened from its sealed fields. */
+function requesterOf(r: Record<string, any>, ring: KeyRing) {
+  const open = (column: string) => openPersonal(ring, 'disclosure_requests', column, r[column]) ?? '';
+  const contact = open('contact');
+  return { name: open('requester_name'), kind: r.requester_kind, identity: open('identity'), contact: contact ? JSON.parse(contact) : {}, purpose: r.purpose };
+}
+
+/** A request as its requester (staff = null) or as staff (with the key ring that opens the applicant's data) see it. */
+function view(r: Record<string, any>, events: Record<string, any>[], today: string, staff: KeyRing | null) {
   const rules = opennessRules(r.pack_date);
   const s = stateOf(r);
   const sched = requestSchedule(s, rules.request, rules.calendar, today);
@@ -130,7 +143,7 @@ function view(r: Record<string, any>, events: Record<string, any>[], today: stri
       answeredOn: r.answered_on, late: r.late,
     } : null,
     events: events.map((e) => ({ on: e.on_date, kind: e.kind, note: e.note })),
-    ...(staff ? { requester: { name: r.requester_name, kind: r.requester_kind, identity: r.identity, contact: r.contact, purpose: r.purpose }, version: r.version } : {}),
+    ...(staff ? { requester: requesterOf(r, staff), version: r.version } : {}),
   };
 }
 
@@ -146,22 +159,28 @@ export async function queryRequest(deps: AppDeps, tenantId: string, receiptNo: s
     const given = Buffer.from(codeHash(tenantId, receiptNo.trim(), code), 'hex');
     const stored = Buffer.from(r?.code_hash ?? '0'.repeat(64), 'hex');
     if (!r || given.length !== stored.length || !timingSafeEqual(given, stored)) throw new AppError('OPENNESS.REQUEST_NOT_FOUND');
-    return view(r, await eventsOf(tx, tenantId, r.id), today, false);
+    return view(r, await eventsOf(tx, tenantId, r.id), today, null);
   });
 }
 
 export async function getRequest(deps: AppDeps, tenantId: string, id: string) {
   const today = shanghaiDate(deps.clock.now());
-  return runQuery(deps, async (tx) => view(await loadRequest(tx, tenantId, id), await eventsOf(tx, tenantId, id), today, true));
+  return runQuery(deps, async (tx) => view(await loadRequest(tx, tenantId, id), await eventsOf(tx, tenantId, id), today, keyRing()));
 }
 
-export async function listRequests(deps: AppDeps, tenantId: string, status?: string) {
+/** The register of requests; `requester` finds an applicant by exact name (through its blind index). */
+export async function listRequests(deps: AppDeps, tenantId: string, status?: string, requester?: string) {
   const today = shanghaiDate(deps.clock.now());
+  const ring = keyRing();
   return runQuery(deps, async (tx) => {
-    const { rows } = await tx.query(`SELECT * FROM disclosure_requests WHERE tenant_id = $1 ${status ? 'AND status = $2' : ''} ORDER BY received_at DESC, id DESC LIMIT 500`, status ? [tenantId, status] : [tenantId]);
+    const where = ['tenant_id = $1'];
+    const params: unknown[] = [tenantId];
+    if (status) { params.push(status); where.push(`status = $${params.length}`); }
+    if (requester?.trim()) { params.push(personalIndex(ring, 'disclosure_requests', 'requester_name', requester.trim())); where.push(`requester_name_index = $${params.length}`); }
+    const { rows } = await tx.query(`SELECT * FROM disclosure_requests WHERE ${where.join(' AND ')} ORDER BY received_at DESC, id DESC LIMIT 500`, params);
     return rows.map((r) => {
-      const v = view(r, [], today, true);
-      return { id: v.id, receiptNo: v.receiptNo, status: v.status, statusLabel: v.statusLabel, receivedOn: v.receivedOn, description: v.description, requesterName: r.requester_name, due: v.limits.due, overdue: v.limits.overdue, running: v.limits.running, answerType: v.answer?.typeLabel ?? null };
+      const v = view(r, [], today, ring);
+      return { id: v.id, receiptNo: v.receiptNo, status: v.status, statusLabel: v.statusLabel, receivedOn: v.receivedOn, description: v.description, requesterName: v.requester!.name, due: v.limits.due, overdue: v.limits.overdue, running: v.limits.running, answerType: v.answer?.typeLabel ?? null };
     });
   });
 }

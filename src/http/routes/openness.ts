@@ -52,8 +52,8 @@ const routes: RouteModule = (app, ctx) => {
   app.post('/openness/emergencies/:id/entries', { config: { permission: 'openness.emergency' }, schema: { tags, summary: '上报、发布事实、更新、澄清', params: id, body: emergencyEntryInput } },
     async (req, reply) => { reply.status(201); return addEmergencyEntry(ctx.deps, req.actor, req.params.id, req.body); });
 
-  app.get('/openness/requests', { config: { permission: 'openness.requests' }, schema: { tags, summary: '依申请公开', querystring: z.strictObject({ status: z.enum(['received', 'awaiting_supplement', 'consulting', 'answered']).optional() }) } },
-    async (req) => ({ requests: await listRequests(ctx.deps, req.actor.tenantId, req.query.status) }));
+  app.get('/openness/requests', { config: { permission: 'openness.requests' }, schema: { tags, summary: '依申请公开（申请人按姓名或名称精确查找）', querystring: z.strictObject({ status: z.enum(['received', 'awaiting_supplement', 'consulting', 'answered']).optional(), requester: z.string().max(100).optional() }) } },
+    async (req) => ({ requests: await listRequests(ctx.deps, req.actor.tenantId, req.query.status, req.query.requester) }));
   app.get('/openness/requests/:id', { config: { permission: 'openness.requests' }, schema: { tags, summary: '申请详情', params: id } },
     async (req) => getRequest(ctx.deps, req.actor.tenantId, req.params.id));
   app.post('/openness/requests/:id/clarification', { config: { permission: 'openness.requests' }, schema: { tags, summary: '一次性告知补正', params: id, body: clarifyInput } },
