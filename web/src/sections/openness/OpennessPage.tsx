@@ -89,10 +89,14 @@ function RequestDetail({ id, onChange }: { id: string; onChange: () => void }) {
 function Requests() {
   const [rows, setRows] = useState<any[]>([]);
   const [sel, setSel] = useState<string | null>(null);
-  const load = useCallback(() => get('/openness/requests').then((r) => setRows(r.requests)), []);
+  const [requester, setRequester] = useState('');
+  const load = useCallback(() => get(`/openness/requests${requester ? `?requester=${encodeURIComponent(requester)}` : ''}`).then((r) => setRows(r.requests)), [requester]);
   useEffect(() => { load(); }, [load]);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      {/* applicants' names are stored encrypted (SM4); they are found by the exact full name only */}
+      <Input.Search allowClear style={{ width: 320 }} placeholder="按申请人姓名或名称查找（须完整填写）" data-testid="requests-requester"
+        onSearch={(v) => setRequester(v.trim())} />
       <Table rowKey="id" size="small" dataSource={rows} data-testid="requests-table" onRow={(r) => ({ onClick: () => setSel(r.id), style: { cursor: 'pointer' } })} columns={[
         { title: '受理编号', dataIndex: 'receiptNo' },
         { title: '申请人', dataIndex: 'requesterName' },
