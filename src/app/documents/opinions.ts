@@ -33,6 +33,7 @@ export async function requestOpinions(ctx: UseCaseContext, input: OpinionRequest
   const chosen = override ? computeDeadline(rule, day, calendar(), override) : own;
   if (!chosen.ok) throw refusal('DOC.REFUSED', chosen.violations);
   const ids: string[] = [];
+  const org = input.documentId ? await (await orgPort()).load(ctx.tx, ctx.actor.tenantId) : null;
   for (const unit of input.askedUnitIds) {
     const id = newId('op');
     ids.push(id);
@@ -44,7 +45,7 @@ export async function requestOpinions(ctx: UseCaseContext, input: OpinionRequest
     // the 无不同意见 timer of 第六十六条, in this transaction
     await trackOpinionDeadline(ctx, id, rule, day, override);
     if (input.documentId) {
-      await trail(ctx, input.documentId, 'opinion_requested', `${input.kind === 'countersign' ? '会签' : '征求意见'}：${unit}，限${chosen.value.due}前回复（${chosen.value.label}${chosen.value.override ? `，主办部门另定：${input.override!.reason}` : ''}）`,
+      await trail(ctx, input.documentId, 'opinion_requested', `${input.kind === 'countersign' ? '会签' : '征求意见'}：${(org && unitById(org, unit)?.shortName) ?? unit}，限${chosen.value.due}前回复（${chosen.value.label}${chosen.value.override ? `，主办部门另定：${input.override!.reason}` : ''}）`,
         rule.article, { requestId: id, unitId: unit, due: chosen.value.due });
     } else {
       await ctx.audit({ action: 'opinion.requested', objectType: 'opinion_request', objectId: id, article: rule.article, payload: { due: chosen.value.due } });

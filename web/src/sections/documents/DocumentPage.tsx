@@ -8,6 +8,7 @@ import { DeadlineTag, LIMIT_LABELS } from './DeadlineTag.tsx';
 import { DIRECTION, INSTRUCTION_SOURCES, STATE_COLORS, STATE_LABELS, TIME_LIMITS, URGENCY } from './labels.ts';
 import { unitOptions, useUnits } from './useUnits.ts';
 import { Violations } from './Violations.tsx';
+import { formatTime } from '../../lib/time.ts';
 
 // One document: its particulars, the next step for whoever is looking (登记、初审、拟办、批办、承办、办结; 会签、核稿、
 // 签发、复核、编号、印发、分发), every step of its trail with the article, deadlines, opinions, attachments, downloads.
@@ -96,7 +97,7 @@ export function DocumentPage() {
               children: (
                 <div data-testid="trail-item">
                   <div>{e.label} {cite(e.article)}</div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{new Date(e.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} · {e.actor_name}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatTime(e.at)} · {e.actor_name}</Typography.Text>
                 </div>
               ),
             }))} />
@@ -282,7 +283,7 @@ function EditDraft({ d, data, act }: ActionCtx) {
       {data.versions?.length > 1 && (
         <div style={{ marginTop: 8 }} data-testid="versions">
           {data.versions.map((x: any) => (
-            <div key={x.version} style={{ fontSize: 12, color: '#666' }}>第{x.version}版 · {x.actor_name} · {new Date(x.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}{x.substantive && <Tag color="red" style={{ marginLeft: 4 }}>实质性修改</Tag>}</div>
+            <div key={x.version} style={{ fontSize: 12, color: '#666' }}>第{x.version}版 · {x.actor_name} · {formatTime(x.at)}{x.substantive && <Tag color="red" style={{ marginLeft: 4 }}>实质性修改</Tag>}</div>
           ))}
         </div>
       )}

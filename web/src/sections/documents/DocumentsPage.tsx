@@ -8,6 +8,7 @@ import { DOC_TYPES, INCOMING_STATES, OUTGOING_STATES, STATE_COLORS, STATE_LABELS
 import { DocumentPage } from './DocumentPage.tsx';
 import { NewIncoming } from './NewIncoming.tsx';
 import { NewOutgoing } from './NewOutgoing.tsx';
+import { formatTime } from '../../lib/time.ts';
 
 // 公文: the incoming and outgoing registers (收文、发文登记簿) with filters, the 登记 and 拟稿 forms, and one
 // document with its full trail.
@@ -128,7 +129,7 @@ function ExchangeQueue() {
         { title: '文种', dataIndex: 'docType', width: 70 },
         { title: '标题', dataIndex: 'title' },
         { title: '紧急程度', dataIndex: 'urgency', width: 80, render: (u: string) => (!u || u === 'normal' ? '—' : <Tag color="red">{URGENCY[u]}</Tag>) },
-        { title: '送达时间', dataIndex: 'arrivedAt', width: 160, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+        { title: '送达时间', dataIndex: 'arrivedAt', width: 160, render: (v: string) => formatTime(v) },
         { title: '', width: 120, render: (_: unknown, r: any) => (r.state === 'pending'
           ? <Button size="small" type="primary" onClick={() => sign(r.packageId)} data-testid="exchange-sign">签收</Button>
           : r.state === 'signed' ? <Link to={`/documents/${r.documentId}`}>查看收文</Link>

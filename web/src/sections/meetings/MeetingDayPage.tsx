@@ -5,6 +5,7 @@ import { articleLabel, get, post } from '../../lib/api.ts';
 import { ErrorAlert } from '../../lib/ErrorAlert.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { DeadlineCell, DocumentLink, STATUS_COLOR } from './MeetingsPage.tsx';
+import { formatTime } from '../../lib/time.ts';
 
 // 会议当天：到会登记与法定人数（第五十三条，逐议题重算），请假（第五十七条），书面意见，主持人决定（第九条），
 // 纪要起草与签发（第五十八条），会后印发期限（第五十九条）。
@@ -48,7 +49,7 @@ export function MeetingDayPage() {
       <Space style={{ marginBottom: 12 }}><Link to="/meetings">← 会议日历</Link></Space>
       <Typography.Title level={4} data-testid="meeting-title">{m.title}</Typography.Title>
       <Descriptions size="small" column={3} bordered style={{ marginBottom: 12 }} items={[
-        { label: '时间', children: new Date(m.startsAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) },
+        { label: '时间', children: formatTime(m.startsAt) },
         { label: '地点', children: `${m.place}${m.video ? '（视频会议）' : ''}` },
         { label: '主持', children: `${m.hostName}（${m.hostBasis}）` },
         { label: '状态', children: <Tag color={STATUS_COLOR[m.status]} data-testid="meeting-status">{m.statusLabel}</Tag> },
@@ -78,7 +79,7 @@ export function MeetingDayPage() {
             <List.Item>
               <Space wrap>
                 <Tag color={c.kind === 'cancelled' ? 'red' : 'blue'}>{c.kind === 'cancelled' ? '取消' : '改期'}</Tag>
-                <span>{new Date(c.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })} {c.by}</span>
+                <span>{formatTime(c.at)} {c.by}</span>
                 {c.kind === 'rescheduled' && <span>{fmtTime(c.before.startsAt)} → {fmtTime(c.after.startsAt)}{c.before.hostPersonId !== c.after.hostPersonId ? '（主持人随之变更）' : ''}</span>}
                 <Typography.Text type="secondary">理由：{c.reason}</Typography.Text>
               </Space>
@@ -126,7 +127,7 @@ export function MeetingDayPage() {
   );
 }
 
-const fmtTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+const fmtTime = formatTime;
 
 /** 改期、取消：写明理由，留痕；取消的会议保留记录（第五十六条第二款：会议组织服务工作由市政府办公室负责）。 */
 function ArrangeCard({ m, act }: { m: any; act: (fn: () => Promise<any>, msg?: string) => void }) {

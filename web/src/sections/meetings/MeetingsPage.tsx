@@ -9,6 +9,7 @@ import { CitywideForm } from './CitywideForm.tsx';
 import { MonthCalendar } from './MonthCalendar.tsx';
 import { DeadlineTag } from '../calendar/DeadlineTag.tsx';
 import { STATE_LABELS } from '../documents/labels.ts';
+import { formatTime } from '../../lib/time.ts';
 
 // 会议（第九章）：会议日历、议题看板（阶段与尚缺事项）、会后印发任务（第五十九条期限）、会议节奏与部门全市性会议。
 
@@ -18,7 +19,7 @@ const TYPES = [
   { value: 'executive', label: '市政府常务会议' }, { value: 'plenary', label: '市政府全体会议' },
   { value: 'mayorsOffice', label: '市长办公会议' }, { value: 'special', label: '市政府专题会议' },
 ];
-const fmt = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+const fmt = formatTime;
 
 export function MeetingsPage() {
   return (

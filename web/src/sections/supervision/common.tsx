@@ -1,6 +1,7 @@
 import { Button, Tag, Tooltip } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { articleLabel } from '../../lib/api.ts';
+import { formatTime } from '../../lib/time.ts';
 
 export const STATE_COLOR: Record<string, string> = { on_time: 'green', due_soon: 'orange', overdue: 'red', calendar_unknown: 'purple', closed: 'default' };
 export const STATE_LABEL: Record<string, string> = { on_time: '按期', due_soon: '即将到期', overdue: '已逾期', calendar_unknown: '日历未知', closed: '已办结' };
@@ -25,4 +26,4 @@ export function HandlerTag({ h }: { h: any }) {
 }
 
 export const todayIso = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-export const fmtTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+export const fmtTime = (iso: string) => formatTime(iso);
