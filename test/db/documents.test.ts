@@ -191,3 +191,20 @@ test('发文字号: numbers issued in parallel are unique and gap-free; a voided
   const again = await call('t-office', 'POST', `/documents/${ids[0]}/number`, {});
   assert.equal(again.body.docNumber, '武政办函〔2026〕9号', 'a voided number is never reissued');
 });
+
+test('第六十六条 across a year whose holiday arrangement is not loaded: the countersign reads 日历未知 on the asked unit\'s 工作台 and on the document\'s page alike', async () => {
+  s.clock.set('2026-12-30T09:00:00+08:00');
+  for (const l of Object.keys(c)) c[l] = await s.login(l);
+  const draft = await call('t-office', 'POST', '/documents/outgoing', {
+    docType: '通知', direction: 'downward', title: '武威市人民政府关于做好元旦春节期间安全生产工作的通知', issuerName: '市政府', issuerCode: '武政发', leadUnitId: 'u-jyj',
+    body: '各县区人民政府，市政府有关部门：现就元旦春节期间安全生产工作通知如下。', disclosure: '主动公开', countersignUnitIds: ['u-fgw'] });
+  const id = draft.body.id;
+  assert.equal((await call('t-office', 'POST', `/documents/${id}/submit`, { version: 1 })).body.state, 'countersigning');
+  const page = (await call('t-office', 'GET', `/documents/${id}`)).body;
+  const op = page.opinions[0];
+  assert.ok(op.due > '2026-12-31', `the reply limit runs into 2027: ${op.due}`);
+  assert.match(page.events.find((e: any) => e.action === 'opinion_requested').label, /^会签：(?!u-)/, 'the trail names the unit, not its id');
+  const todo = (await call('t-fgw', 'GET', '/documents/workbench')).body.todos.find((t: any) => t.opinionId === op.id);
+  assert.equal(todo.deadlineState, 'calendar_unknown');
+  assert.equal(op.deadlineState, todo.deadlineState, 'one state for one deadline, wherever it is shown');
+});

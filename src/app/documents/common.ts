@@ -5,7 +5,8 @@ import type { Queryable } from '../../store/db.ts';
 import type { Actor, UseCaseContext } from '../context.ts';
 import { tenantPack } from '../tenancy/registry.ts';
 import { currentCalendar } from '../calendar/files.ts';
-import { countingConventions, deadlineRule, type DeadlineRule, type Duration } from '../../domain/calendar/deadline.ts';
+import { countingConventions, deadlineRule, deadlineState, type DeadlineRule, type DeadlineState, type Duration } from '../../domain/calendar/deadline.ts';
+import type { IsoDate } from '../../domain/calendar/date.ts';
 import { documentParams } from './rules.ts';
 import { canSee, transitionViolations, type DocState, type Flow, type Viewer } from '../../domain/documents/index.ts';
 import { positionsOf, portfoliosOn, type Org } from '../../domain/org/index.ts';
@@ -121,4 +122,17 @@ export async function nextSeq(tx: Queryable, tenantId: string, code: string, yea
     `UPDATE doc_number_counters SET last_seq = last_seq + 1 WHERE tenant_id = $1 AND issuer_code = $2 AND year = $3 RETURNING last_seq`,
     [tenantId, code, year]);
   return r.rows[0].last_seq;
+}
+
+/**
+ * The state of a document's deadline (an assignment's 承办 limit, an opinion request's reply limit) on a
+ * day — the one function every list and page uses, so that a deadline reads the same everywhere.
+ * A deadline counted across a year whose holiday arrangement is not loaded is 日历未知.
+ */
+export function documentDeadlineState(
+  d: { due: string | null; remindFrom?: string | null; unknownYears?: readonly (number | string)[] | null; done?: boolean },
+  day: string,
+): DeadlineState | null {
+  if (!d.due || d.done) return null;
+  return deadlineState({ due: d.due as IsoDate, remindFrom: (d.remindFrom ?? d.due) as IsoDate, unknownYears: (d.unknownYears ?? []).map(Number) }, day);
 }

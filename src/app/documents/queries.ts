@@ -1,18 +1,17 @@
 // Reading documents: registers with filters (paged), one document with its whole trail, and the 工作台.
 import { runUseCase, type Actor, type AppDeps } from '../context.ts';
 import { AppError } from '../../errors/index.ts';
-import { deadlineState } from '../../domain/calendar/deadline.ts';
 import { canSee, type SigningPlan, type Viewer } from '../../domain/documents/index.ts';
 import { holderOf } from '../../domain/org/index.ts';
 import { powerIdOf } from './outgoing.ts';
 import { orgPort } from './ports.ts';
 import { orgIndex } from './org-index.ts';
-import { params, today, viewerOf } from './common.ts';
+import { documentDeadlineState, params, today, viewerOf } from './common.ts';
 
 export { workbench, officeTodos, overdueList } from './workbench.ts';
 
-const stateOf = (due: string | null, remindFrom: string | null, unknownYears: number[], day: string, done: boolean) =>
-  !due || done ? null : deadlineState({ due: due as any, remindFrom: (remindFrom ?? due) as any, unknownYears }, day);
+const stateOf = (due: string | null, remindFrom: string | null, unknownYears: readonly (number | string)[] | null, day: string, done: boolean) =>
+  documentDeadlineState({ due, remindFrom, unknownYears, done }, day);
 
 /** Rows per page of a register when the caller names none, and the most one page may hold. */
 export const REGISTER_PAGE = 200;
@@ -99,7 +98,7 @@ export async function getDocument(deps: AppDeps, actor: Actor, id: string) {
         ${trailOf(`SELECT at, actor_name, action, label, article, payload FROM document_events WHERE document_id = d.id ORDER BY id`)} AS t_events,
         ${trailOf(`SELECT ord, role, position_id, person_id, acting_reason, acting_interpretation, acting_article, mode, article, reason, instruction, done_at, done_by FROM document_leader_steps WHERE document_id = d.id ORDER BY ord`)} AS t_steps,
         ${trailOf(`SELECT id, unit_id, role, time_limit_kind, article, assigned_on, due, remind_from, unknown_years, override, state, progress_reported_at, reminded_at, escalated_at, done_at, result FROM document_assignments WHERE document_id = d.id ORDER BY role DESC, unit_id`)} AS t_assignments,
-        ${trailOf(`SELECT id, subject, kind, requesting_unit_id, asked_unit_id, requested_on, due, rule_due, override, negotiated, state, reply, replied_by, replied_at, version FROM opinion_requests WHERE document_id = d.id ORDER BY created_at`)} AS t_opinions,
+        ${trailOf(`SELECT id, subject, kind, requesting_unit_id, asked_unit_id, requested_on, due, rule_due, unknown_years, override, negotiated, state, reply, replied_by, replied_at, version FROM opinion_requests WHERE document_id = d.id ORDER BY created_at`)} AS t_opinions,
         ${trailOf(`SELECT id, opinion_request_id, coordinator_position_id, coordinator_person_id, assistant_position_id, state, outcome, conclusion, created_at, resolved_at FROM document_coordinations WHERE document_id = d.id ORDER BY created_at`)} AS t_coordinations,
         ${trailOf(`SELECT id, name, ext, size, sha256, kind, uploaded_at, uploaded_by FROM document_attachments WHERE document_id = d.id ORDER BY uploaded_at`)} AS t_attachments,
         ${trailOf(`SELECT version, title, at, actor_name, substantive FROM document_versions WHERE document_id = d.id ORDER BY version`)} AS t_versions
@@ -132,7 +131,7 @@ export async function getDocument(deps: AppDeps, actor: Actor, id: string) {
       steps: steps.map((s: any) => ({ ...s, personName: ix.personName(s.person_id), title: ix.positionTitle(s.position_id) ?? undefined })),
       assignments: assignments.map((a: any) => ({ ...a, unitName: ix.unitName(a.unit_id), deadlineState: stateOf(a.due, a.remind_from, a.unknown_years, day, a.state === 'done') })),
       opinions: opinions.map((o: any) => ({ ...o, unitName: ix.unitName(o.asked_unit_id), requestingUnitName: ix.unitName(o.requesting_unit_id),
-        deadlineState: o.state === 'open' ? stateOf(o.due, o.due, [], day, false) : null,
+        deadlineState: o.state === 'open' ? stateOf(o.due, o.due, o.unknown_years, day, false) : null,
         // who may answer or negotiate: the asked department, or the office recording for it
         canAct: o.state === 'open' && (viewer.office || viewer.unitIds.includes(o.asked_unit_id)) })),
       coordinations: coordinations.map((c: any) => {

@@ -4,15 +4,14 @@
 // database); only a signer's 签发 documents take a second one.
 import { runUseCase, type Actor, type AppDeps } from '../context.ts';
 import type { Queryable } from '../../store/db.ts';
-import { deadlineState } from '../../domain/calendar/deadline.ts';
 import type { ActingResult, Org } from '../../domain/org/index.ts';
 import type { Viewer } from '../../domain/documents/index.ts';
 import { powerIdOf } from './outgoing.ts';
 import { orgPort, type OrgPort } from './ports.ts';
-import { today, viewerOf } from './common.ts';
+import { documentDeadlineState, today, viewerOf } from './common.ts';
 
-const stateOf = (due: string | null, remindFrom: string | null, unknownYears: number[], day: string, done: boolean) =>
-  !due || done ? null : deadlineState({ due: due as any, remindFrom: (remindFrom ?? due) as any, unknownYears }, day);
+const stateOf = (due: string | null, remindFrom: string | null, unknownYears: readonly (number | string)[] | null, day: string, done: boolean) =>
+  documentDeadlineState({ due, remindFrom, unknownYears, done }, day);
 
 export interface PageRequest { offset?: number; limit?: number }
 export interface Page<T> { total: number; offset: number; limit: number; rows: T[] }
