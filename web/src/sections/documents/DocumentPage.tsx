@@ -154,7 +154,7 @@ function Opinions(c: ActionCtx) {
           <Space wrap>
             <b>{o.unitName}</b><Tag color={STATE[o.state]?.color}>{STATE[o.state]?.label ?? o.state}</Tag>
             {o.state === 'implied' && cite(66)}
-            {o.state === 'open' && <DeadlineTag due={o.due} state={o.deadlineState} article={66} rule={o.negotiated ? '商定时限' : o.override ? '主办部门另定' : LIMIT_LABELS.countersign} />}
+            {o.state === 'open' && <DeadlineTag due={o.due} state={o.deadlineState} article={66} rule={o.negotiated ? '商定时限' : o.override ? '主办部门另定' : LIMIT_LABELS.countersign} unknownYears={o.unknown_years} />}
             {o.reply && <span>{o.reply}</span>}
           </Space>
           {o.negotiated && (
