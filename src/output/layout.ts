@@ -395,9 +395,10 @@ function signatureBlock(flow: Flow, signature: string, dateText: string, sealed:
   flow.placeGrid(top, date, GB9704.left + dateStart * CELL, SIZE.h3, BLACK);
   if (sealed) {
     // 7.3.5.1: 印章端正、居中下压署名和成文日期，使署名和成文日期居印章中心偏下位置 — centred on the date,
-    // its centre a quarter line above the middle of the two lines (both then sit below the centre)
-    const twoLines = flow.page === sigPage ? sigTop + LINE_PITCH : top;
-    flow.page.sealAt = { x: GB9704.left + (dateStart + dw / 2) * CELL, y: twoLines - LINE_PITCH / 4 };
+    // its centre a quarter line into the 署名's line, so both lines' characters sit below the centre; the
+    // top of a 42 mm seal then reaches the last line of the body (印章顶端上距正文一行之内)
+    const centreY = flow.page === sigPage ? sigTop + LINE_PITCH / 4 : top - LINE_PITCH / 2;
+    flow.page.sealAt = { x: GB9704.left + (dateStart + dw / 2) * CELL, y: centreY };
   }
 }
 

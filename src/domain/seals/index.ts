@@ -29,7 +29,7 @@ export const SEAL_FORM = {
   /** the characters' size and the arc they span at most, in degrees */
   charSize: 5.8,
   /** centre-to-centre distance of the characters along the arc, in character sizes */
-  charPitch: 1.35,
+  charPitch: 1.3,
   /** space between the ring and the characters, mm */
   textGap: 1.4,
   maxArc: 250,
