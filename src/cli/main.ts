@@ -17,6 +17,7 @@ const HELP = `政通 — 《武威市人民政府工作规则》执行平台
   government list|create|suspend|resume   本平台上的政府（各自的规则包、组织机构和账号）
   calendar is-workday 日期   判断是否为工作日
   calendar add 日期 N --unit workday|day   计算期限
+  seal verify 文件.ofd [--government 编号]   验证 OFD 的电子印章（有效 / 已被改动 / 未知印章）
   openapi                    输出 OpenAPI 文档
   generate [--scale N] [--seed S]   生成性能测试数据（默认 100 万份公文）
 
@@ -72,6 +73,7 @@ export async function main(argv: string[], io: Out = std): Promise<number> {
         return await runCalendarCommand(rest, io.out, io.err);
       }
       case 'government': return await (await import('./government.ts')).runGovernmentCommand(rest, io.out, io.err);
+      case 'seal': return await (await import('./seal.ts')).runSealCommand(rest, io.out, io.err);
       case 'generate': return await (await import('./generate.ts')).runGenerateCommand(rest, io.out, io.err);
       case 'openapi': {
         const { generateOpenApi } = await import('../http/openapi.ts');
