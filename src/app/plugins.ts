@@ -5,6 +5,7 @@ import { seedDemoMeetings } from './meetings/demo.ts';
 import { seedDemoSupervision } from './supervision/demo.ts';
 import { seedDemoDecisions } from './decisions/demo.ts';
 import { seedDemoDocuments } from './documents/demo.ts';
+import { seedDemoSeals } from './seals/usecases.ts';
 import { calendarBackground, calendarSeeder } from './calendar/plugin.ts';
 import { documentsBackground } from './documents/plugin.ts';
 import { seedDemoOpenness } from './openness/demo.ts';
@@ -18,6 +19,8 @@ import { exchangeBackground } from './exchange/plugin.ts';
 
 export const demoSeeders: DemoSeeder[] = [
   { name: 'org', run: seedDemoOrg },
+  // before the documents: the demo's issued documents are sealed at 印发
+  { name: 'seals', run: seedDemoSeals },
   { name: 'documents', run: seedDemoDocuments },
   { name: 'meetings', run: seedDemoMeetings },
   { name: 'supervision', run: seedDemoSupervision },

@@ -7,6 +7,7 @@ import { createUser } from './auth/sessions.ts';
 import { runUseCase, systemActor, type AppDeps, type UseCaseContext } from './context.ts';
 import { demoSeeders } from './plugins.ts';
 import { seedDemoGovernments } from './tenancy/demo.ts';
+import { seedDemoSeals } from './seals/usecases.ts';
 
 export const DEMO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'demo', 'wuwei');
 
@@ -37,7 +38,9 @@ export type DemoSeeder = { name: string; run: (ctx: UseCaseContext) => Promise<v
 export async function seedDemo(deps: AppDeps, tenantId = 'wuwei'): Promise<boolean> {
   const seeded = await seedCity(deps, tenantId);
   // the demo's county governments, each its own government under the city (demo/governments.yaml)
-  await seedDemoGovernments(deps, tenantId, (g) => g.parent === tenantId);
+  const counties = await seedDemoGovernments(deps, tenantId, (g) => g.parent === tenantId);
+  // each government issues under its own electronic seals
+  for (const id of counties) await runUseCase(deps, systemActor(id, '演示数据'), seedDemoSeals);
   return seeded;
 }
 

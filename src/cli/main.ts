@@ -18,6 +18,7 @@ const HELP = `政通 — 《武威市人民政府工作规则》执行平台
   keys new 编号 | keys reseal   生成 SM4 数据密钥；轮换后以当前密钥重新加密个人信息（docs/crypto.md）
   calendar is-workday 日期   判断是否为工作日
   calendar add 日期 N --unit workday|day   计算期限
+  seal verify 文件.ofd [--government 编号]   验证 OFD 的电子印章（有效 / 已被改动 / 未知印章）
   openapi                    输出 OpenAPI 文档
   generate [--scale N] [--seed S]   生成性能测试数据（默认 100 万份公文）
 
@@ -74,6 +75,7 @@ export async function main(argv: string[], io: Out = std): Promise<number> {
       }
       case 'government': return await (await import('./government.ts')).runGovernmentCommand(rest, io.out, io.err);
       case 'keys': return await (await import('./keys.ts')).runKeysCommand(rest, io.out, io.err);
+      case 'seal': return await (await import('./seal.ts')).runSealCommand(rest, io.out, io.err);
       case 'generate': return await (await import('./generate.ts')).runGenerateCommand(rest, io.out, io.err);
       case 'openapi': {
         const { generateOpenApi } = await import('../http/openapi.ts');

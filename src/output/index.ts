@@ -4,6 +4,8 @@
 // rendering, once per process, so a server that renders nothing never loads them.
 import { digestOf, identityOf, readIdentity, verifyOutput } from './integrity.ts';
 import type { OutputDocument, OutputMinutes } from './model.ts';
+import type { OfdSeal, OfdSigner } from './ofd-sign.ts';
+export type { OfdSeal, OfdSigner } from './ofd-sign.ts';
 
 export type { OutputDocument, OutputMinutes, Paragraph, ParagraphInput, ParagraphStyle, Imprint, Attachment } from './model.ts';
 export type { OutputIdentity, Verification, OutputFormat } from './integrity.ts';
@@ -19,8 +21,13 @@ export async function renderPdf(doc: OutputDocument): Promise<Buffer> {
 export async function renderDocx(doc: OutputDocument): Promise<Buffer> {
   return (await render()).renderDocx(doc);
 }
-export async function renderOfd(doc: OutputDocument): Promise<Buffer> {
-  return (await render()).renderOfd(doc);
+/** The OFD; a document with a `seal` and a signer is sealed (the seal image and the SM2 signature, docs/seals.md). */
+export async function renderOfd(doc: OutputDocument, signer?: OfdSigner): Promise<Buffer> {
+  return (await render()).renderOfd(doc, signer);
+}
+/** The seal verdict of an OFD file: valid, altered (which file), unknown seal, or unsigned. */
+export async function verifyOfd(file: Buffer, registry?: (seal: OfdSeal) => Promise<string | null>) {
+  return (await render()).verifyOfd(file, registry);
 }
 
 export async function renderMinutesPdf(m: OutputMinutes): Promise<Buffer> {

@@ -71,6 +71,8 @@ export interface LaidPage {
   kind: 'first' | 'body' | 'attachment' | 'blank' | 'imprint';
   /** top of each text line placed on the page (mm), in order */
   lineTops: number[];
+  /** centre of the seal (mm) on the page of the 署名 and 成文日期 of a sealed document (7.3.5.1) */
+  sealAt?: { x: number; y: number };
 }
 
 export interface Layout { pages: LaidPage[] }
@@ -387,8 +389,17 @@ function signatureBlock(flow: Flow, signature: string, dateText: string, sealed:
   }
   let top = flow.take();
   flow.placeGrid(top, sig, GB9704.left + sigStart * CELL, SIZE.h3, BLACK);
+  const sigTop = top;
+  const sigPage = flow.page;
   top = flow.take();
   flow.placeGrid(top, date, GB9704.left + dateStart * CELL, SIZE.h3, BLACK);
+  if (sealed) {
+    // 7.3.5.1: 印章端正、居中下压署名和成文日期，使署名和成文日期居印章中心偏下位置 — centred on the date,
+    // its centre a quarter line into the 署名's line, so both lines' characters sit below the centre; the
+    // top of a 42 mm seal then reaches the last line of the body (印章顶端上距正文一行之内)
+    const centreY = flow.page === sigPage ? sigTop + LINE_PITCH / 4 : top - LINE_PITCH / 2;
+    flow.page.sealAt = { x: GB9704.left + (dateStart + dw / 2) * CELL, y: centreY };
+  }
 }
 
 function attachmentNote(flow: Flow, titles: string[]): void {
@@ -573,7 +584,7 @@ export function layoutDocument(d: OutputDocument): Layout {
     attachmentNote(flow, d.attachments.map((a) => a.title));
   }
   flow.blank();
-  signatureBlock(flow, d.signature, dateText, d.sealed ?? false);
+  signatureBlock(flow, d.signature, dateText, (d.sealed ?? false) || Boolean(d.seal));
   if (d.note) flow.wrapped(glyphs(fonts, `（${d.note}）`, 'fangsong'), 2, 0);
   if (d.attachments?.length) attachmentPages(flow, d.attachments, labelled);
   if (d.imprint) imprint(flow, d.imprint);

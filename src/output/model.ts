@@ -69,6 +69,8 @@ export interface OutputDocument {
   date: IsoDate;
   /** the printed copy carries a seal: 成文日期 右空四字 (7.3.5.1); otherwise 7.3.5.2 */
   sealed?: boolean;
+  /** the electronic seal drawn over the 成文日期 (implies `sealed`); the OFD is then signed with it (docs/seals.md) */
+  seal?: { id: string; name: string };
   /** 附注, e.g. 此件公开发布 (parentheses are added) */
   note?: string;
   /**

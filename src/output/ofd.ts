@@ -9,6 +9,8 @@ import { FIELD, identityOf, isMinutes, type Outputtable } from './integrity.ts';
 import { GB9704, type Layout } from './layout.ts';
 import { chineseDate } from './model.ts';
 import { subsetFont } from './sfnt.ts';
+import { ofdSealLayer, sealGlyphRole } from './seal-image.ts';
+import { SIGNATURES_PATH, signatureFiles, type OfdSigner } from './ofd-sign.ts';
 
 const NS = 'http://www.ofdspec.org/2016';
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -36,10 +38,21 @@ function metadata(doc: Outputtable): Array<[string, string]> {
   return out.filter((e): e is [string, string] => Boolean(e[1]));
 }
 
-export async function layoutToOfd(layout: Layout, doc: Outputtable): Promise<Buffer> {
+/**
+ * The OFD package of a layout. A document with a seal gets the seal image over its 成文日期 as a
+ * foreground layer of that page and, with a signer, the signature structure of ofd-sign.ts.
+ */
+export async function layoutToOfd(layout: Layout, doc: Outputtable, signer?: OfdSigner): Promise<Buffer> {
   const id = identityOf(doc);
   const zip = new JSZip();
   const date = new Date(`${doc.date}T00:00:00Z`);
+  // every file as written, for the signature's SM3 references
+  const entries = new Map<string, Buffer>();
+  const put = (path: string, data: string | Buffer) => {
+    entries.set(path, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    zip.file(path, data, { date });
+  };
+  const seal = !isMinutes(doc) ? doc.seal : undefined;
 
   // fonts: one subset per role used, with the characters drawn in it
   const used = new Map<FontRole, Set<string>>();
@@ -47,6 +60,10 @@ export async function layoutToOfd(layout: Layout, doc: Outputtable): Promise<Buf
     const set = used.get(r.role) ?? new Set<string>();
     r.chars.forEach((c) => set.add(c));
     used.set(r.role, set);
+  }
+  if (seal) for (const ch of seal.name) {
+    const role = sealGlyphRole(ch);
+    used.set(role, (used.get(role) ?? new Set<string>()).add(ch));
   }
   let nextId = 1;
   const fontIds = new Map<FontRole, number>();
@@ -56,12 +73,13 @@ export async function layoutToOfd(layout: Layout, doc: Outputtable): Promise<Buf
     const sub = subsetFont(f, chars);
     const fid = nextId++;
     const file = `font_${fid}.${sub.extension}`;
-    zip.file(`Doc_0/Res/${file}`, sub.data, { date });
+    put(`Doc_0/Res/${file}`, Buffer.from(sub.data));
     fontIds.set(role, fid);
     fontXml.push(`<ofd:Font ID="${fid}" FontName="${esc(f.spec.family)}" FamilyName="${esc(f.spec.family)}"><ofd:FontFile>${file}</ofd:FontFile></ofd:Font>`);
   }
 
   const pageEntries: string[] = [];
+  let stamp: { pageId: number; boundary: [number, number, number, number] } | null = null;
   layout.pages.forEach((page, i) => {
     const pageId = nextId++;
     const layerId = nextId++;
@@ -88,25 +106,29 @@ export async function layoutToOfd(layout: Layout, doc: Outputtable): Promise<Buf
         `<ofd:TextCode X="0" Y="${n(r.size)}"${deltas.length ? ` DeltaX="${deltas.join(' ')}"` : ''}>${esc(r.chars.join(''))}</ofd:TextCode></ofd:TextObject>`,
       );
     }
-    zip.file(
+    let sealLayer = '';
+    if (seal && page.sealAt) {
+      const l = ofdSealLayer(seal.name, page.sealAt.x, page.sealAt.y, (role) => fontIds.get(role)!, nextId);
+      nextId = l.nextId;
+      sealLayer = l.xml;
+      stamp = { pageId, boundary: l.boundary };
+    }
+    put(
       `Doc_0/Pages/Page_${i}/Content.xml`,
-      `${XML}<ofd:Page xmlns:ofd="${NS}"><ofd:Content><ofd:Layer ID="${layerId}">${objs.join('')}</ofd:Layer></ofd:Content></ofd:Page>`,
-      { date },
+      `${XML}<ofd:Page xmlns:ofd="${NS}"><ofd:Content><ofd:Layer ID="${layerId}">${objs.join('')}</ofd:Layer>${sealLayer}</ofd:Content></ofd:Page>`,
     );
     pageEntries.push(`<ofd:Page ID="${pageId}" BaseLoc="Pages/Page_${i}/Content.xml"/>`);
   });
 
-  zip.file(
+  put(
     'Doc_0/PublicRes.xml',
     `${XML}<ofd:Res xmlns:ofd="${NS}" BaseLoc="Res"><ofd:Fonts>${fontXml.join('')}</ofd:Fonts></ofd:Res>`,
-    { date },
   );
-  zip.file(
+  put(
     'Doc_0/Document.xml',
     `${XML}<ofd:Document xmlns:ofd="${NS}"><ofd:CommonData><ofd:MaxUnitID>${nextId - 1}</ofd:MaxUnitID>` +
     `<ofd:PageArea><ofd:PhysicalBox>0 0 ${GB9704.pageWidth} ${GB9704.pageHeight}</ofd:PhysicalBox></ofd:PageArea>` +
     `<ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData><ofd:Pages>${pageEntries.join('')}</ofd:Pages></ofd:Document>`,
-    { date },
   );
 
   const title = isMinutes(doc) ? doc.mark : [doc.title].flat().join('');
@@ -115,14 +137,17 @@ export async function layoutToOfd(layout: Layout, doc: Outputtable): Promise<Buf
   const custom = [
     [FIELD.id, id.documentId], [FIELD.number, id.documentNumber], [FIELD.sm3, id.sm3], ...metadata(doc),
   ].map(([k, v]) => `<ofd:CustomData Name="${esc(k!)}">${esc(v!)}</ofd:CustomData>`).join('');
-  zip.file(
+  const signing = signer && stamp;
+  put(
     'OFD.xml',
     `${XML}<ofd:OFD xmlns:ofd="${NS}" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo>` +
     `<ofd:DocID>${docId}</ofd:DocID><ofd:Title>${esc(title)}</ofd:Title><ofd:Author>${esc(author)}</ofd:Author>` +
     `<ofd:Subject>${esc(id.documentNumber)}</ofd:Subject><ofd:CreationDate>${doc.date}</ofd:CreationDate>` +
     `<ofd:DocUsage>Normal</ofd:DocUsage><ofd:Creator>政通</ofd:Creator><ofd:CreatorVersion>GB/T 9704-2012</ofd:CreatorVersion>` +
-    `<ofd:CustomDatas>${custom}</ofd:CustomDatas></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`,
-    { date },
+    `<ofd:CustomDatas>${custom}</ofd:CustomDatas></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>` +
+    `${signing ? `<ofd:Signatures>${SIGNATURES_PATH}</ofd:Signatures>` : ''}</ofd:DocBody></ofd:OFD>`,
   );
+  if (signer && !stamp) throw new Error('签章失败：版式中没有成文日期的用印位置');
+  if (signer && stamp) for (const [path, data] of signatureFiles(entries, signer, stamp)) zip.file(path, data, { date });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

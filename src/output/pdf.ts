@@ -5,6 +5,7 @@ import PDFDocument from 'pdfkit';
 import { loadFont, type FontRole } from './fonts.ts';
 import { FIELD, identityOf, isMinutes, type Outputtable } from './integrity.ts';
 import { GB9704, PT, type Layout } from './layout.ts';
+import { pdfSeal } from './seal-image.ts';
 
 const pt = (mm: number) => mm / PT;
 
@@ -85,6 +86,9 @@ export async function layoutToPdf(layout: Layout, doc: Outputtable): Promise<Buf
         i = j;
       }
     }
+    // the same seal image as the OFD's (the PDF carries no digital signature: the signed copy is the OFD)
+    const seal = !isMinutes(doc) ? doc.seal : undefined;
+    if (seal && page.sealAt) pdfSeal(pdf, seal.name, page.sealAt.x, page.sealAt.y, useFont);
   }
   pdf.end();
   return done;

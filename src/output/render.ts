@@ -4,11 +4,13 @@ import { layoutToDocx, minutesToDocx } from './docx.ts';
 import { layoutDocument, layoutMinutes } from './layout.ts';
 import type { OutputDocument, OutputMinutes } from './model.ts';
 import { layoutToOfd } from './ofd.ts';
+import type { OfdSigner } from './ofd-sign.ts';
 import { layoutToPdf } from './pdf.ts';
 
 export const renderPdf = async (doc: OutputDocument): Promise<Buffer> => layoutToPdf(layoutDocument(doc), doc);
 export const renderDocx = async (doc: OutputDocument): Promise<Buffer> => layoutToDocx(doc);
-export const renderOfd = async (doc: OutputDocument): Promise<Buffer> => layoutToOfd(layoutDocument(doc), doc);
+export const renderOfd = async (doc: OutputDocument, signer?: OfdSigner): Promise<Buffer> => layoutToOfd(layoutDocument(doc), doc, signer);
+export { verifyOfd } from './ofd-sign.ts';
 
 export const renderMinutesPdf = async (m: OutputMinutes): Promise<Buffer> => layoutToPdf(layoutMinutes(m), m);
 export const renderMinutesDocx = async (m: OutputMinutes): Promise<Buffer> => minutesToDocx(m);

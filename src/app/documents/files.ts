@@ -10,6 +10,7 @@ import { digestOf, renderDocx, renderOfd, renderPdf, type OutputDocument } from 
 import { orgPort } from './ports.ts';
 import { loadDoc, newId, params, today, trail, type DocRow } from './common.ts';
 import { shanghaiDay } from './clock.ts';
+import { sealedFileOf } from '../seals/store.ts';
 
 export type OutputKind = 'pdf' | 'docx' | 'ofd';
 export const OUTPUT_TYPES: Record<OutputKind, string> = {
@@ -62,24 +63,35 @@ export async function renderOutput(deps: AppDeps, actor: Actor, id: string, form
   });
 }
 
-/** Renders a loaded outgoing document inside a use case and records the output (format, SM3) in its trail. */
-export async function renderIn(ctx: UseCaseContext, d: DocRow, org: Org, format: OutputKind): Promise<{ buf: Buffer; sm3: string }> {
+/** The output model of a loaded outgoing document as of now (成文日期 = the day it was signed). */
+export async function outputModelIn(ctx: UseCaseContext, d: DocRow, org: Org): Promise<OutputDocument> {
   const day = today(ctx);
   if (d.flow !== 'outgoing') throw new AppError('REQUEST.VALIDATION', { message: '只有发文可以输出版式文件；收文请下载原件附件' });
   if (d.issued_date) d.issued_date = String(d.issued_date instanceof Date ? shanghaiDay(d.issued_date) : d.issued_date).slice(0, 10);
   const signed = await ctx.tx.query<{ at: Date }>(`SELECT at FROM document_events WHERE document_id = $1 AND action = 'signed' ORDER BY id DESC LIMIT 1`, [d.id]);
-  const model = outputModel(d, org, signed.rows[0] ? shanghaiDay(new Date(signed.rows[0].at)) : null, day);
+  return outputModel(d, org, signed.rows[0] ? shanghaiDay(new Date(signed.rows[0].at)) : null, day);
+}
+
+/**
+ * Renders a loaded outgoing document inside a use case and records the output (format, SM3) in its trail.
+ * A document sealed at 印发 gives its stored sealed OFD, and a PDF with the same seal image (docs/seals.md).
+ */
+export async function renderIn(ctx: UseCaseContext, d: DocRow, org: Org, format: OutputKind): Promise<{ buf: Buffer; sm3: string }> {
+  const plain = await outputModelIn(ctx, d, org);
+  const sealed = format === 'docx' ? null : await sealedFileOf(ctx.tx, ctx.actor.tenantId, d.id);
+  const model: OutputDocument = sealed ? { ...plain, seal: { id: sealed.sealId, name: sealed.sealName } } : plain;
   let buf: Buffer;
   try {
-    buf = format === 'pdf' ? await renderPdf(model) : format === 'docx' ? await renderDocx(model) : await renderOfd(model);
+    buf = sealed && format === 'ofd' ? sealed.ofd
+      : format === 'pdf' ? await renderPdf(model) : format === 'docx' ? await renderDocx(model) : await renderOfd(model);
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError('DOC.OUTPUT_UNAVAILABLE', { message: `版式输出失败：${(e as Error).message}` });
   }
-  const sm3 = digestOf(model);
+  const sm3 = sealed && format === 'ofd' ? sealed.contentSm3 : digestOf(model);
   await ctx.tx.query(`INSERT INTO document_outputs (tenant_id, document_id, format, sm3, size, rendered_at, rendered_by) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
     [ctx.actor.tenantId, d.id, format, sm3, buf.length, ctx.now, ctx.actor.name]);
-  await trail(ctx, d.id, 'output_rendered', `输出${FORMAT_LABELS[format]}版式文件（SM3 ${sm3.slice(0, 16)}…）`, undefined, { format, sm3, size: buf.length });
+  await trail(ctx, d.id, 'output_rendered', `输出${FORMAT_LABELS[format]}版式文件（SM3 ${sm3.slice(0, 16)}…）`, undefined, { format, sm3, size: buf.length, ...(sealed ? { sealId: sealed.sealId } : {}) });
   return { buf, sm3 };
 }
 

@@ -11,6 +11,7 @@ import { orgPort } from './ports.ts';
 import { expectState, expectVersion, isOffice, loadDoc, newId, nextSeq, pack, params, refuseIf, routeTo, setState, today, trail } from './common.ts';
 import { endOpinionRequestsOfDocument, requestOpinions } from './opinions.ts';
 import { onDocumentIssued } from '../openness/documents.ts';
+import { sealAtIssue } from '../seals/usecases.ts';
 
 export interface DraftInput {
   docType: string;
@@ -275,10 +276,13 @@ export async function issueDocument(deps: AppDeps, actor: Actor, id: string, inp
     if (!isOffice(actor)) throw new AppError('AUTH.FORBIDDEN', { message: '印发由市政府办公室进行' });
     await ctx.tx.query(`UPDATE doc_numbers SET state = 'issued' WHERE tenant_id = $1 AND document_id = $2 AND state = 'taken'`, [actor.tenantId, id]);
     await setState(ctx, d, 'issued', { issued_date: today(ctx) });
+    d.issued_date = today(ctx);
     await endOpinionRequestsOfDocument(ctx, id);
     await trail(ctx, id, 'issued', `印发：${d.doc_number}`, undefined, { docNumber: d.doc_number, disclosure: d.disclosure });
+    // the OFD is sealed at 印发 with the issuing unit's electronic seal (docs/seals.md)
+    const seal = await sealAtIssue(ctx, d, await (await orgPort()).load(ctx.tx, actor.tenantId));
     await onDocumentIssued(ctx, id);
-    return { version: d.version };
+    return { version: d.version, seal };
   });
 }
 

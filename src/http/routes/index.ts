@@ -15,6 +15,7 @@ import accountabilityRoutes from './accountability.ts';
 import decisionsRoutes from './decisions.ts';
 import governmentsRoutes from './governments.ts';
 import exchangeRoutes from './exchange.ts';
+import sealsRoutes from './seals.ts';
 
 // Every context registers its routes here, under /api/v1.
 export const routeModules: RouteModule[] = [
@@ -34,4 +35,5 @@ export const routeModules: RouteModule[] = [
   accountabilityRoutes,
   governmentsRoutes,
   exchangeRoutes,
+  sealsRoutes,
 ];

@@ -15,6 +15,22 @@ import { formatTime } from '../../lib/time.ts';
 const OFFICE = ['office_clerk', 'office_secretary', 'admin', 'secretary_general', 'deputy_secretary_general'];
 const cite = (a?: number | null) => (a ? <Tag color="red">{articleLabel(a)}</Tag> : null);
 
+// 电子印章 of the sealed OFD (docs/seals.md): 有效 / 已被改动 / 未知印章 / 未加盖电子印章
+const SEAL_VERDICT: Record<string, { text: string; color: string }> = {
+  valid: { text: '电子印章：有效', color: 'green' },
+  altered: { text: '电子印章：已被改动', color: 'red' },
+  unknown_seal: { text: '电子印章：未知印章', color: 'orange' },
+  unsigned: { text: '未加盖电子印章', color: 'default' },
+};
+
+function SealStatus({ id }: { id: string }) {
+  const [check, setCheck] = useState<any>(null);
+  useEffect(() => { get(`/documents/${id}/seal`).then(setCheck, () => setCheck(null)); }, [id]);
+  if (!check) return null;
+  const v = SEAL_VERDICT[check.verdict.status] ?? SEAL_VERDICT.unsigned;
+  return <Tag color={v.color} title={check.label} data-testid="seal-status">{v.text}{check.verdict.status === 'altered' ? `（${check.verdict.entry}）` : ''}</Tag>;
+}
+
 export function DocumentPage() {
   const { id } = useParams();
   const { me } = useSession();
@@ -60,6 +76,7 @@ export function DocumentPage() {
                 {(['pdf', 'docx', 'ofd'] as const).map((f) => (
                   <Button key={f} href={`/api/v1/documents/${d.id}/output.${f}`} target="_blank">{f === 'pdf' ? '下载 PDF' : f === 'docx' ? '下载 Word' : '下载 OFD'}</Button>
                 ))}
+                {['issued', 'distributed'].includes(d.state) && <SealStatus id={d.id} />}
               </Space>
             )}
           </Card>
