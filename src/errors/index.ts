@@ -10,6 +10,7 @@ import { accountabilityErrors } from './accountability.ts';
 import { decisionsErrors } from './decisions.ts';
 import { tenancyErrors } from './tenancy.ts';
 import { exchangeErrors } from './exchange.ts';
+import { auditErrors } from './audit.ts';
 import type { ErrorSpec, ErrorTable } from './types.ts';
 import type { Violation } from '../domain/shared/violation.ts';
 
@@ -27,6 +28,7 @@ export const errorTable: ErrorTable = {
   ...accountabilityErrors,
   ...tenancyErrors,
   ...exchangeErrors,
+  ...auditErrors,
 };
 
 /** An error the API answers with {code, message, article?, violations[]}. */
