@@ -14,7 +14,7 @@ import { main } from '../../src/cli/main.ts';
 
 const actor = (tenantId: string) => ({ ...systemActor(tenantId), name: '测试文书', userId: 'u1', roles: ['office_clerk'], ip: '10.0.0.8' });
 
-test('审计记录留存 (《网络安全法》第二十一条): a retention under 180 days is refused', () => {
+test('审计记录留存 (网络安全法第二十一条): a retention under 180 days is refused', () => {
   assert.equal(loadConfig({}).auditRetentionDays, 180);
   assert.equal(loadConfig({ ZHENGTONG_AUDIT_RETENTION_DAYS: '365' }).auditRetentionDays, 365);
   for (const v of ['179', '30', '0', '-1']) {
