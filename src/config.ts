@@ -13,6 +13,27 @@ export interface RateLimit {
 /** The routes limited per client address; a route names its limit in its config (`rateLimit: 'login'`). */
 export const RATE_LIMIT_NAMES = ['public_submission', 'public_lookup', 'login'] as const;
 export type RateLimitName = (typeof RATE_LIMIT_NAMES)[number];
+/**
+ * 《中华人民共和国网络安全法》第二十一条（三）: network logs are kept for no less than six months. The
+ * audit record's retention can be longer, never shorter; 180 days is the floor.
+ */
+export const MIN_AUDIT_RETENTION_DAYS = 180;
+
+/** Origins (scheme://host[:port]) a browser may send cookie-authenticated writes from, besides the request's own host. */
+const origins = z.string().transform((v, ctx) => {
+  const out: string[] = [];
+  for (const part of v.split(',').map((x) => x.trim()).filter(Boolean)) {
+    try {
+      const u = new URL(part);
+      if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error();
+      out.push(u.origin);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `不是合法的来源（应写为 https://主机名[:端口]）：${part}` });
+    }
+  }
+  return out;
+});
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -27,6 +48,9 @@ const schema = z.object({
   ZHENGTONG_RATE_LIMIT_PUBLIC_SUBMISSION: rate.prefault('10/600'),
   ZHENGTONG_RATE_LIMIT_PUBLIC_LOOKUP: rate.prefault('30/600'),
   ZHENGTONG_RATE_LIMIT_LOGIN: rate.prefault('60/60'),
+  ZHENGTONG_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(MIN_AUDIT_RETENTION_DAYS,
+    `审计记录留存不得少于 ${MIN_AUDIT_RETENTION_DAYS} 天（《中华人民共和国网络安全法》第二十一条：网络日志留存不少于六个月）`).default(MIN_AUDIT_RETENTION_DAYS),
+  ZHENGTONG_PUBLIC_ORIGINS: origins.prefault(''),
 });
 
 export type Config = {
@@ -41,6 +65,10 @@ export type Config = {
   secureCookie: boolean;
   /** anonymous write routes and login, per client address (the 429 REQUEST.RATE_LIMITED) */
   rateLimits: Record<RateLimitName, RateLimit>;
+  /** days the audit record is kept in the database at least (《网络安全法》第二十一条: ≥ 180) */
+  auditRetentionDays: number;
+  /** further origins allowed to send cookie-authenticated writes (behind a proxy with another host name) */
+  publicOrigins: string[];
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,6 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: c.ZHENGTONG_SESSION_IDLE_MINUTES, sessionMaxHours: c.ZHENGTONG_SESSION_MAX_HOURS,
     lockoutThreshold: c.ZHENGTONG_LOCKOUT_THRESHOLD, lockoutMinutes: c.ZHENGTONG_LOCKOUT_MINUTES,
     bodyLimitBytes: c.ZHENGTONG_BODY_LIMIT_BYTES, secureCookie: c.ZHENGTONG_SECURE_COOKIE === 'true',
+    auditRetentionDays: c.ZHENGTONG_AUDIT_RETENTION_DAYS,
+    publicOrigins: c.ZHENGTONG_PUBLIC_ORIGINS,
     rateLimits: {
       public_submission: c.ZHENGTONG_RATE_LIMIT_PUBLIC_SUBMISSION, public_lookup: c.ZHENGTONG_RATE_LIMIT_PUBLIC_LOOKUP, login: c.ZHENGTONG_RATE_LIMIT_LOGIN,
     },

@@ -13,6 +13,8 @@ const HELP = `政通 — 《武威市人民政府工作规则》执行平台
   migrate                    执行数据库迁移
   seed                       载入武威演示数据（已有则跳过）
   audit verify               校验审计链，指出第一条被破坏的记录
+  audit archive --to 文件 [--before 日期]   把已封存的审计记录归档为可自行校验的文件（不删除任何记录）
+  audit verify-archive 文件  离线校验归档文件（无需数据库），指出第一条被改动的记录
   pack check [目录]          检查规则包（默认 packs/wuwei-2023）
   government list|create|suspend|resume   本平台上的政府（各自的规则包、组织机构和账号）
   keys new 编号 | keys reseal   生成 SM4 数据密钥；轮换后以当前密钥重新加密个人信息（docs/crypto.md）
@@ -26,6 +28,59 @@ const HELP = `政通 — 《武威市人民政府工作规则》执行平台
 
 type Out = { out: (s: string) => void; err: (s: string) => void };
 const std: Out = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
+
+const AUDIT_USAGE = '用法: zhengtong audit verify | audit archive --to <文件> [--before <日期>] | audit verify-archive <文件>';
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function runAuditCommand(rest: string[], io: Out): Promise<number> {
+  const [sub, ...args] = rest;
+  if (sub === 'verify-archive') {
+    if (!args[0]) { io.err(AUDIT_USAGE); return 2; }
+    const { readFileSync } = await import('node:fs');
+    const { verifyArchive } = await import('../domain/audit/archive.ts');
+    const r = verifyArchive(readFileSync(args[0]));
+    if (r.ok) {
+      io.out(`归档完整：${r.records} 条记录（链位置 ${r.fromPos ?? '—'}–${r.toPos ?? '—'}），链头哈希 ${r.headHash}`);
+      return 0;
+    }
+    const at = r.record ? `第 ${r.record.line} 行（链位置 ${r.record.chainPos ?? '—'}，记录序号 ${r.record.seq ?? '—'}，时间 ${r.record.at ?? '—'}）` : '';
+    io.err(`归档校验未通过：${at}${at ? '— ' : ''}${r.reason}；此前 ${r.verified} 条完好`);
+    return 1;
+  }
+  if (sub !== 'verify' && sub !== 'archive') { io.err(AUDIT_USAGE); return 2; }
+  let before: Date | undefined;
+  const to = option(args, '--to');
+  if (sub === 'archive') {
+    if (!to) { io.err(AUDIT_USAGE); return 2; }
+    const b = option(args, '--before');
+    if (b) {
+      before = new Date(/^\d{4}-\d{2}-\d{2}$/.test(b) ? `${b}T00:00:00+08:00` : b);
+      if (Number.isNaN(before.getTime())) { io.err(`--before 不是合法的日期：${b}`); return 2; }
+    }
+  }
+  // the retention (and every other setting) is checked before anything is written
+  const config = sub === 'archive' ? loadConfig() : null;
+  const db = await openDb(dbConfigFromEnv());
+  try {
+    await migrate(db);
+    await sealAudit(db);
+    if (sub === 'archive') {
+      const { writeArchive } = await import('../app/audit/archive.ts');
+      const { clockFromEnv } = await import('../app/context.ts');
+      const m = await writeArchive({ db, clock: clockFromEnv() }, to!, { before, recordIn: config!.tenant });
+      io.out(`已归档 ${m.records} 条审计记录（链位置 ${m.fromPos ?? '—'}–${m.toPos ?? '—'}）至 ${to}；链头哈希 ${m.headHash}，文件 SM3 ${m.sm3}`);
+      return 0;
+    }
+    const r = await verifyAudit(db);
+    if (r.ok) { io.out(`审计链完整：已校验 ${r.verified} 条记录，末条哈希 ${r.lastHash}`); return 0; }
+    io.err(`审计链被破坏：第 ${r.brokenChainPos} 位（记录序号 ${r.brokenSeq}，时间 ${r.broken.at}，${r.broken.action} ${r.broken.objectType} ${r.broken.objectId}）— ${r.reason}；此前 ${r.verified} 条完好`);
+    return 1;
+  } finally { await db.close(); }
+}
 
 export async function main(argv: string[], io: Out = std): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -49,18 +104,7 @@ export async function main(argv: string[], io: Out = std): Promise<number> {
         } finally { await rt.stop(); }
         return 0;
       }
-      case 'audit': {
-        if (rest[0] !== 'verify') { io.err('用法: zhengtong audit verify'); return 2; }
-        const db = await openDb(dbConfigFromEnv());
-        try {
-          await migrate(db);
-          await sealAudit(db);
-          const r = await verifyAudit(db);
-          if (r.ok) { io.out(`审计链完整：已校验 ${r.verified} 条记录，末条哈希 ${r.lastHash}`); return 0; }
-          io.err(`审计链被破坏：第 ${r.brokenChainPos} 位（记录序号 ${r.brokenSeq}）— ${r.reason}；此前 ${r.verified} 条完好`);
-          return 1;
-        } finally { await db.close(); }
-      }
+      case 'audit': return await runAuditCommand(rest, io);
       case 'pack': {
         if (rest[0] !== 'check') { io.err('用法: zhengtong pack check [目录]'); return 2; }
         const { checkPack } = await import('../rules/index.ts');

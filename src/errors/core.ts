@@ -9,6 +9,7 @@ export const coreErrors = defineErrors({
   'REQUEST.NOT_FOUND': { status: 404, message: '请求的资源不存在', fix: '检查地址或编号' },
   'REQUEST.CONFLICT': { status: 409, message: '对象已被他人修改，请刷新后重试', fix: '重新读取对象后再提交' },
   'REQUEST.DUPLICATE': { status: 409, message: '重复提交', fix: '该请求已处理，无需再次提交' },
+  'REQUEST.CROSS_SITE': { status: 403, message: '拒绝跨站请求：请求来源与本系统地址不一致', fix: '从本系统的页面提交；反向代理或其他地址访问时，把该地址加入 ZHENGTONG_PUBLIC_ORIGINS' },
   'REQUEST.RATE_LIMITED': { status: 429, message: '请求过于频繁，请稍后再试', fix: '按响应头 Retry-After 所示的秒数等待后再提交' },
   'AUTH.UNAUTHENTICATED': { status: 401, message: '请先登录', fix: '登录后再操作' },
   'AUTH.BAD_CREDENTIALS': { status: 401, message: '用户名或密码错误', fix: '检查用户名和密码' },

@@ -11,6 +11,7 @@ import { decisionsErrors } from './decisions.ts';
 import { tenancyErrors } from './tenancy.ts';
 import { exchangeErrors } from './exchange.ts';
 import { sealsErrors } from './seals.ts';
+import { auditErrors } from './audit.ts';
 import type { ErrorSpec, ErrorTable } from './types.ts';
 import type { Violation } from '../domain/shared/violation.ts';
 
@@ -29,6 +30,7 @@ export const errorTable: ErrorTable = {
   ...tenancyErrors,
   ...exchangeErrors,
   ...sealsErrors,
+  ...auditErrors,
 };
 
 /** An error the API answers with {code, message, article?, violations[]}. */

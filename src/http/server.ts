@@ -35,6 +35,46 @@ function hasNul(v: unknown, depth = 0): boolean {
   return false;
 }
 
+// ---- web hygiene (GB/T 22239-2019 8.1.4.4 入侵防范, 8.1.4.5 恶意代码防范 for the web client) ----
+
+/**
+ * The page may run only its own scripts (the vite build has no inline script); antd writes its
+ * component styles into <style> elements at run time, hence 'unsafe-inline' for styles alone.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
+  "font-src 'self' data:", "connect-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What a write may carry: JSON, and the upload types of the file routes. A form post (urlencoded, text/plain) is not one. */
+const WRITE_MEDIA_TYPES = new Set(['application/json', 'multipart/form-data', 'application/octet-stream']);
+
+function originOf(v: string | undefined): string | null {
+  if (!v) return null;
+  try { return new URL(v).origin; } catch { return 'null'; }
+}
+
+/**
+ * CSRF: a write carrying the session cookie must come from this system's own pages. A browser says
+ * where a request comes from (Origin, or Referer where it sends no Origin, and Sec-Fetch-Site); a
+ * request that says nothing of the kind is not a browser's (curl, a script) and cannot ride on a
+ * victim's cookie, so it passes.
+ */
+export function crossSiteRefusal(
+  headers: Record<string, string | string[] | undefined>, publicOrigins: readonly string[],
+): string | null {
+  const one = (k: string) => { const v = headers[k]; return Array.isArray(v) ? v[0] : v; };
+  if (one('sec-fetch-site') === 'cross-site') return 'Sec-Fetch-Site: cross-site';
+  const origin = originOf(one('origin')) ?? originOf(one('referer'));
+  if (!origin) return null;
+  const host = one('host');
+  if (origin !== 'null' && host && new URL(origin).host === host) return null;
+  if (publicOrigins.includes(origin)) return null;
+  return `来源 ${origin}`;
+}
+
 export interface BuildOptions {
   logger?: boolean;
   /** serve the built web UI (default: when web/dist exists) */
@@ -88,6 +128,18 @@ export async function buildServer(ctx: ServerContext, opts: BuildOptions = {}): 
     };
   });
 
+  // Cross-site writes are refused before anything else is looked at, and writes carry JSON (or a file).
+  app.addHook('onRequest', async (req) => {
+    if (SAFE_METHODS.has(req.method)) return;
+    if (req.cookies[SESSION_COOKIE]) {
+      const why = crossSiteRefusal(req.headers, ctx.config.publicOrigins);
+      if (why) throw new AppError('REQUEST.CROSS_SITE', { details: { reason: why } });
+    }
+    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] != null;
+    const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (hasBody && !WRITE_MEDIA_TYPES.has(type)) throw new AppError('REQUEST.UNSUPPORTED_MEDIA');
+  });
+
   // Authentication and the permission check run before the body is even parsed: an anonymous or
   // unauthorised caller learns nothing about the route's input.
   app.addHook('onRequest', async (req) => {
@@ -125,10 +177,18 @@ export async function buildServer(ctx: ServerContext, opts: BuildOptions = {}): 
   app.addHook('onSend', idem.onSend);
   (await import('./rate-limit.ts')).registerRateLimit(app, ctx);
 
-  app.addHook('onSend', async (_req, reply, payload) => {
+  // Every response, API and web alike: no sniffing, no framing, no referrer to other sites, only our own
+  // scripts; HSTS where the deployment is served over HTTPS (the secure cookie says it is). API answers
+  // carry personal data: no cache keeps them. No header names the server or its version.
+  app.addHook('onSend', async (req, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Referrer-Policy', 'same-origin');
+    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    if (ctx.config.secureCookie) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    reply.removeHeader('X-Powered-By');
+    reply.removeHeader('Server');
     return payload;
   });
 

@@ -34,7 +34,7 @@ export const sections: Section[] = [
     key: 'admin', label: '管理', pages: [
       { path: '/admin/pack', label: '规则包', element: <PackPage /> },
       { path: '/admin/calendar', label: '工作日历', element: <CalendarPage /> },
-      { path: '/admin/audit', label: '审计链', element: <AuditPage /> },
+      { path: '/admin/audit', label: '安全审计', element: <AuditPage /> },
     ],
   },
 ];

@@ -1,13 +1,14 @@
 import { asSystem } from '../../store/scope.ts';
 import type { Db, Queryable } from '../../store/db.ts';
-import { chainHash, GENESIS_HASH, verifyRun, type AuditContent, type SealedRecord } from '../../domain/audit/chain.ts';
+import { chainHash, GENESIS_HASH, verifyRun, type AuditContent, type ChainCheck, type SealedRecord } from '../../domain/audit/chain.ts';
 
 // Sealing: committed, unsealed records get the next chain positions in sequence order. A record whose
 // transaction commits late simply takes a later position; positions have no gaps, sequence numbers may.
 const SEAL_LOCK = 7310002;
 const BATCH = 2000;
 
-function contentOf(r: any): AuditContent {
+/** The hashed content of a record row (also what an archive carries, src/app/audit/archive.ts). */
+export function contentOf(r: any): AuditContent {
   return {
     seq: Number(r.seq),
     tenantId: r.tenant_id,
@@ -21,6 +22,8 @@ function contentOf(r: any): AuditContent {
     article: r.article,
     ip: r.ip,
     payload: r.payload,
+    actorRoles: r.actor_roles ?? undefined,
+    adminAction: r.admin_action ?? undefined,
   };
 }
 
@@ -71,11 +74,31 @@ export async function auditStatus(q: Queryable): Promise<AuditStatus> {
   return { sealedUpTo: rows[0].sealed ?? 0, unsealed: rows[0].unsealed, lastHash: rows[0].hash };
 }
 
+/** The first record the verification stopped at, as the auditor needs to find it. */
+export interface BrokenRecord {
+  chainPos: number;
+  seq: number;
+  tenantId: string;
+  at: string;
+  action: string;
+  objectType: string;
+  objectId: string;
+  actorName: string | null;
+}
+
 export type VerifyResult =
   | { ok: true; verified: number; lastHash: string }
-  | { ok: false; verified: number; brokenChainPos: number; brokenSeq: number; reason: string };
+  | { ok: false; verified: number; brokenChainPos: number; brokenSeq: number; check: ChainCheck; reason: string; broken: BrokenRecord };
 
-/** Walks the whole chain in order and names the first broken record. */
+const brokenRecord = (r: SealedRecord): BrokenRecord => ({
+  chainPos: r.chainPos, seq: r.content.seq, tenantId: r.content.tenantId, at: r.content.at, action: r.content.action,
+  objectType: r.content.objectType, objectId: r.content.objectId, actorName: r.content.actorName,
+});
+
+/**
+ * Walks the whole chain in order and names the first broken record: its place, its time and which
+ * check it failed. The chain spans every government on the deployment; call it outside a tenant scope.
+ */
 export async function verifyAudit(q: Queryable): Promise<VerifyResult> {
   let prev = GENESIS_HASH;
   let after = 0;
@@ -88,13 +111,13 @@ export async function verifyAudit(q: Queryable): Promise<VerifyResult> {
       chainPos: Number(r.chain_pos), prevHash: r.prev_hash, hash: r.hash, content: contentOf(r),
     }));
     if (run[0].chainPos !== after + 1) {
-      return { ok: false, verified, brokenChainPos: run[0].chainPos, brokenSeq: run[0].content.seq,
-        reason: `链位置 ${after + 1} 缺失（记录被删除）` };
+      return { ok: false, verified, brokenChainPos: run[0].chainPos, brokenSeq: run[0].content.seq, check: 'position',
+        reason: `链位置 ${after + 1} 缺失（记录被删除）`, broken: brokenRecord(run[0]) };
     }
     const r = verifyRun(prev, run);
     if (!r.ok) {
       return { ok: false, verified: verified + (r.broken.chainPos - run[0].chainPos), brokenChainPos: r.broken.chainPos,
-        brokenSeq: r.broken.content.seq, reason: r.reason };
+        brokenSeq: r.broken.content.seq, check: r.check, reason: r.reason, broken: brokenRecord(r.broken) };
     }
     verified += run.length;
     prev = r.lastHash;

@@ -16,6 +16,10 @@ export interface AuditContent {
   article: number | null;
   ip: string | null;
   payload: unknown;
+  /** the actor's roles when acting, and whether it is an administrator's action (审计管理); absent on
+   *  records written before these were kept, so that their hashes stay what they were */
+  actorRoles?: string[];
+  adminAction?: boolean;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -43,17 +47,23 @@ export interface SealedRecord {
   content: AuditContent;
 }
 
+/**
+ * Which check a record failed: its chain position (a record removed before it), the previous record's
+ * hash it carries (removed, inserted or reordered), or its own hash over its content (altered).
+ */
+export type ChainCheck = 'position' | 'prev_hash' | 'content_hash';
+
 /** Checks a run of sealed records (in chain order) that follows `prevHash`; returns the first broken one. */
 export function verifyRun(
   prevHash: string,
   records: SealedRecord[],
-): { ok: true; lastHash: string } | { ok: false; broken: SealedRecord; reason: string } {
+): { ok: true; lastHash: string } | { ok: false; broken: SealedRecord; check: ChainCheck; reason: string } {
   let prev = prevHash;
   let expectedPos = records.length ? records[0].chainPos : 0;
   for (const r of records) {
-    if (r.chainPos !== expectedPos) return { ok: false, broken: r, reason: `链位置不连续：应为 ${expectedPos}，实为 ${r.chainPos}` };
-    if (r.prevHash !== prev) return { ok: false, broken: r, reason: '前一记录哈希不符（记录被删除、插入或重排）' };
-    if (chainHash(prev, r.chainPos, r.content) !== r.hash) return { ok: false, broken: r, reason: '记录内容与哈希不符（记录被篡改）' };
+    if (r.chainPos !== expectedPos) return { ok: false, broken: r, check: 'position', reason: `链位置不连续：应为 ${expectedPos}，实为 ${r.chainPos}` };
+    if (r.prevHash !== prev) return { ok: false, broken: r, check: 'prev_hash', reason: '前一记录哈希不符（记录被删除、插入或重排）' };
+    if (chainHash(prev, r.chainPos, r.content) !== r.hash) return { ok: false, broken: r, check: 'content_hash', reason: '记录内容与哈希不符（记录被篡改）' };
     prev = r.hash;
     expectedPos++;
   }
