@@ -84,7 +84,7 @@ test('CSRF: a cross-site write with the session cookie is refused with 403 and w
     const logout = (headers: Record<string, string>) =>
       s.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie, host: HOST, 'content-type': 'application/json', ...headers }, payload: '{}' });
 
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { origin: 'https://evil.example.com' },
       { origin: 'null' },
       { referer: 'https://evil.example.com/page.html' },
