@@ -30,6 +30,10 @@ export async function createUser(
   return id;
 }
 
+let dummy: Promise<string> | null = null;
+/** A hash of a random password, made once: what an unknown account's password is checked against. */
+const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString('hex')));
+
 const anonymous = (tenantId: string, ip: string | null, name: string): Actor => ({
   tenantId, userId: null, personId: null, name, roles: [], ip,
 });
@@ -53,6 +57,8 @@ export async function login(
       'SELECT * FROM users WHERE tenant_id = $1 AND login = $2 FOR UPDATE', [input.tenantId, input.login]);
     const u = rows[0];
     if (!u || u.disabled) {
+      // the same scrypt work as a wrong password, so that the answer's time does not tell which accounts exist
+      await verifyPassword(input.password, await dummyHash());
       await ctx.audit({ action: 'auth.login_failed', objectType: 'user', objectId: input.login, payload: { reason: 'unknown_user' } });
       return { error: 'AUTH.BAD_CREDENTIALS' as const };
     }
