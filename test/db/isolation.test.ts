@@ -22,6 +22,7 @@ after(async () => { await s.close(); });
 
 /** Which table's ids a route's first parameter names (the URL prefix decides); later parameters below. */
 const FIRST_PARAM: [RegExp, string][] = [
+  [/^\/seals\//, 'seals'],
   [/^\/documents\/coordinations\//, 'document_coordinations'],
   [/^\/documents\/opinion-requests\//, 'opinion_requests'],
   [/^\/documents\//, 'documents'],
