@@ -3,7 +3,7 @@
 // later removal of old records would have to be checked against, and the retention window
 // (ZHENGTONG_AUDIT_RETENTION_DAYS, 《网络安全法》第二十一条) is never touched.
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, openSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Db } from '../../store/db.ts';
 import { GENESIS_HASH } from '../../domain/audit/chain.ts';
@@ -22,8 +22,10 @@ export async function writeArchive(
   deps: AppDeps, file: string, opts: { before?: Date; recordIn: string },
 ): Promise<ArchiveManifest> {
   const db: Db = deps.db;
+  // opened before anything else, synchronously: an existing archive is refused (EEXIST), never written over
+  const fd = openSync(file, 'wx');
+  const out = createWriteStream('', { fd });
   await sealAudit(db);
-  const out = createWriteStream(file, { flags: 'wx' });
   const digest = createHash('sm3');
   const write = async (line: string, hashed = true) => {
     if (hashed) digest.update(line);
