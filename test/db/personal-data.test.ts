@@ -22,7 +22,7 @@ after(async () => { useKeyRing(loadKeyRing({})); await s.close(); });
 async function dump(): Promise<string> {
   return asSystem(async () => {
     const tables = (await s.t.db.query<{ t: string }>(
-      `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`)).rows;
+      `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`)).rows;
     const parts: string[] = [];
     for (const { t } of tables) {
       const { rows } = await s.t.db.query(`SELECT row_to_json(x)::text AS j FROM "${t}" x`);
