@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PasswordPolicy } from './domain/accounts/index.ts';
 
 // Runtime configuration, validated at start. Values come from the environment; defaults suit the demo.
 
@@ -51,6 +52,16 @@ const schema = z.object({
   ZHENGTONG_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(MIN_AUDIT_RETENTION_DAYS,
     `审计记录留存不得少于 ${MIN_AUDIT_RETENTION_DAYS} 天（《中华人民共和国网络安全法》第二十一条：网络日志留存不少于六个月）`).default(MIN_AUDIT_RETENTION_DAYS),
   ZHENGTONG_PUBLIC_ORIGINS: origins.prefault(''),
+  // 身份鉴别 (GB/T 22239-2019 8.1.4.1 a): the password policy (docs/security.md). The floors are the
+  // standard's: at least 8 characters of 3 classes; at least the last 5 passwords not repeated.
+  ZHENGTONG_PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8, '口令长度下限不得低于 8').max(64).default(8),
+  ZHENGTONG_PASSWORD_MIN_CLASSES: z.coerce.number().int().min(3, '口令至少应含三类字符').max(4).default(3),
+  ZHENGTONG_PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+  ZHENGTONG_PASSWORD_WARN_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+  ZHENGTONG_PASSWORD_HISTORY: z.coerce.number().int().min(5, '不得重复使用的口令不得少于最近 5 次').max(24).default(5),
+  // the demo's shared passwords are known to everyone: a demo may let them be used without the change
+  // at first sign-in (and after expiry). A deployment sets false.
+  ZHENGTONG_DEMO_SKIP_PASSWORD_CHANGE: z.enum(['true', 'false']).default('true'),
 });
 
 export type Config = {
@@ -69,6 +80,10 @@ export type Config = {
   auditRetentionDays: number;
   /** further origins allowed to send cookie-authenticated writes (behind a proxy with another host name) */
   publicOrigins: string[];
+  /** 8.1.4.1 a: length, classes, expiry and its warning, history */
+  passwordPolicy: PasswordPolicy;
+  /** demo only: the change at first sign-in and after expiry is not enforced (the login page says so) */
+  demoSkipPasswordChange: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -85,6 +100,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: c.ZHENGTONG_BODY_LIMIT_BYTES, secureCookie: c.ZHENGTONG_SECURE_COOKIE === 'true',
     auditRetentionDays: c.ZHENGTONG_AUDIT_RETENTION_DAYS,
     publicOrigins: c.ZHENGTONG_PUBLIC_ORIGINS,
+    passwordPolicy: {
+      minLength: c.ZHENGTONG_PASSWORD_MIN_LENGTH, minClasses: c.ZHENGTONG_PASSWORD_MIN_CLASSES,
+      maxAgeDays: c.ZHENGTONG_PASSWORD_MAX_AGE_DAYS, warnDays: c.ZHENGTONG_PASSWORD_WARN_DAYS, historySize: c.ZHENGTONG_PASSWORD_HISTORY,
+    },
+    demoSkipPasswordChange: c.ZHENGTONG_DEMO_SKIP_PASSWORD_CHANGE === 'true',
     rateLimits: {
       public_submission: c.ZHENGTONG_RATE_LIMIT_PUBLIC_SUBMISSION, public_lookup: c.ZHENGTONG_RATE_LIMIT_PUBLIC_LOOKUP, login: c.ZHENGTONG_RATE_LIMIT_LOGIN,
     },

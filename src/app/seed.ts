@@ -52,7 +52,8 @@ async function seedCity(deps: AppDeps, tenantId: string): Promise<boolean> {
     await ctx.audit({ action: 'tenant.created', objectType: 'tenant', objectId: tenantId, payload: { name: '武威市人民政府' } });
     for (const s of demoSeeders) await s.run(ctx);
     for (const l of demoLogins()) {
-      await createUser(ctx.tx, { tenantId, login: l.login, displayName: l.displayName, password: l.password, personId: l.personId ?? null, roles: l.roles });
+      // the demo's passwords are known to all: changed at the first sign-in (unless the demo skips it, src/config.ts)
+      await createUser(ctx.tx, { tenantId, login: l.login, displayName: l.displayName, password: l.password, personId: l.personId ?? null, roles: l.roles, mustChangePassword: true, at: ctx.now });
     }
     await ctx.audit({ action: 'demo.seeded', objectType: 'tenant', objectId: tenantId, payload: { logins: demoLogins().length } });
     return true;

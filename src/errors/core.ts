@@ -15,6 +15,7 @@ export const coreErrors = defineErrors({
   'AUTH.BAD_CREDENTIALS': { status: 401, message: '用户名或密码错误', fix: '检查用户名和密码' },
   'AUTH.LOCKED': { status: 423, message: '登录失败次数过多，账号已临时锁定', fix: '稍后再试，或联系管理员解锁' },
   'AUTH.SESSION_EXPIRED': { status: 401, message: '会话已过期，请重新登录', fix: '重新登录' },
+  'AUTH.PASSWORD_CHANGE_REQUIRED': { status: 403, message: '请先修改口令（首次登录、口令已重置或已过期）', fix: '在“修改口令”页设置新口令后再操作' },
   'AUTH.FORBIDDEN': { status: 403, message: '无权执行此操作', fix: '联系管理员分配相应角色' },
   'STORE.FOLDER_LOCKED': { status: 500, message: '数据目录已被另一个政通进程占用', fix: '先停止另一个进程，或用 ZHENGTONG_DATA_DIR 指定其他目录' },
   'PACK.INVALID': { status: 500, message: '规则包格式错误', fix: '按错误中指出的文件和字段修正规则包' },

@@ -12,6 +12,7 @@ import { tenancyErrors } from './tenancy.ts';
 import { exchangeErrors } from './exchange.ts';
 import { sealsErrors } from './seals.ts';
 import { auditErrors } from './audit.ts';
+import { accountsErrors } from './accounts.ts';
 import type { ErrorSpec, ErrorTable } from './types.ts';
 import type { Violation } from '../domain/shared/violation.ts';
 
@@ -31,6 +32,7 @@ export const errorTable: ErrorTable = {
   ...exchangeErrors,
   ...sealsErrors,
   ...auditErrors,
+  ...accountsErrors,
 };
 
 /** An error the API answers with {code, message, article?, violations[]}. */

@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { AppError } from '../errors/index.ts';
 import { can } from '../app/auth/roles.ts';
 import { resolveSession } from '../app/auth/sessions.ts';
+import { passwordState } from '../domain/accounts/index.ts';
 import type { Actor } from '../app/context.ts';
 import { knowTenant, tenantOfHost } from '../app/tenancy/registry.ts';
 import { withTenant } from '../store/scope.ts';
@@ -162,6 +163,11 @@ export async function buildServer(ctx: ServerContext, opts: BuildOptions = {}): 
     if (!permission) throw new AppError('AUTH.FORBIDDEN');
     if (permission === 'public') return;
     if (!req.user) throw new AppError(expired ? 'AUTH.SESSION_EXPIRED' : 'AUTH.UNAUTHENTICATED');
+    // 8.1.4.1 a: an initial, reset or expired password is changed before anything else is done
+    if (!ctx.config.demoSkipPasswordChange && !req.routeOptions.config?.beforePasswordChange) {
+      const pw = passwordState(req.user, ctx.deps.clock.now(), ctx.config.passwordPolicy);
+      if (pw.state === 'change_required') throw new AppError('AUTH.PASSWORD_CHANGE_REQUIRED', { details: { reason: pw.reason } });
+    }
     if (!can(req.user.roles, permission)) throw new AppError('AUTH.FORBIDDEN', { details: { permission } });
   });
 

@@ -22,6 +22,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** the permission the route needs: 'documents.register', 'authenticated' (any login) or 'public' */
     permission?: string;
+    /** the route answers while the caller's password is to be changed (auth/me, the change itself, logout) */
+    beforePasswordChange?: boolean;
   }
   interface FastifyRequest {
     actor: Actor;

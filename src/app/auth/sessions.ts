@@ -15,20 +15,36 @@ export interface SessionUser {
   displayName: string;
   personId: string | null;
   roles: string[];
+  /** 8.1.4.1 a: the password is to be changed before anything else (first sign-in, reset) */
+  mustChangePassword: boolean;
+  /** when the password was last set: it expires ZHENGTONG_PASSWORD_MAX_AGE_DAYS later */
+  passwordChangedAt: Date;
 }
 
 export async function createUser(
   tx: Queryable,
-  u: { tenantId: string; login: string; displayName: string; password: string; personId?: string | null; roles: string[] },
+  u: {
+    tenantId: string; login: string; displayName: string; password: string; personId?: string | null; roles: string[];
+    /** the password is an initial one, to be changed at the first sign-in (the demo's, an administrator's) */
+    mustChangePassword?: boolean;
+    /** when the password is set (the database's clock otherwise) */
+    at?: Date;
+  },
 ): Promise<string> {
   const id = `user-${u.login}`;
   await tx.query(
-    `INSERT INTO users (id, tenant_id, login, display_name, password_hash, person_id, roles)
-     VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (tenant_id, login) DO NOTHING`,
-    [id, u.tenantId, u.login, u.displayName, await hashPassword(u.password), u.personId ?? null, u.roles],
+    `INSERT INTO users (id, tenant_id, login, display_name, password_hash, person_id, roles, must_change_password, password_changed_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,COALESCE($9::timestamptz, now())) ON CONFLICT (tenant_id, login) DO NOTHING`,
+    [id, u.tenantId, u.login, u.displayName, await hashPassword(u.password), u.personId ?? null, u.roles,
+      u.mustChangePassword ?? false, u.at ?? null],
   );
   return id;
 }
+
+const sessionUserOf = (u: any): SessionUser => ({
+  userId: u.user_id ?? u.id, tenantId: u.tenant_id, login: u.login, displayName: u.display_name, personId: u.person_id, roles: u.roles,
+  mustChangePassword: u.must_change_password, passwordChangedAt: new Date(u.password_changed_at),
+});
 
 let dummy: Promise<string> | null = null;
 /** A hash of a random password, made once: what an unknown account's password is checked against. */
@@ -84,7 +100,7 @@ export async function login(
     await ctx.audit({ action: 'auth.login', objectType: 'user', objectId: u.id });
     return {
       token, expiresAt,
-      user: { userId: u.id, tenantId: u.tenant_id, login: u.login, displayName: u.display_name, personId: u.person_id, roles: u.roles },
+      user: sessionUserOf(u),
     };
   });
   if ('error' in outcome) {
@@ -102,6 +118,7 @@ export async function login(
 const RESOLVE_SQL = `
 WITH s AS (
   SELECT s.token_hash, s.user_id, s.tenant_id, s.ended_at, u.login, u.display_name, u.person_id, u.roles,
+         u.must_change_password, u.password_changed_at,
          (u.disabled OR g.suspended_at IS NOT NULL) AS disabled,
          ($2::timestamptz > s.last_seen_at + $3::float8 * interval '1 minute' OR $2::timestamptz > s.expires_at) AS lapsed,
          ($2::timestamptz > s.last_seen_at + interval '1 minute') AS stale
@@ -124,7 +141,7 @@ export async function resolveSession(
   const s = rows[0];
   if (!s || s.ended_at || s.disabled) return null;
   if (s.lapsed) return 'expired';
-  return { userId: s.user_id, tenantId: s.tenant_id, login: s.login, displayName: s.display_name, personId: s.person_id, roles: s.roles };
+  return sessionUserOf(s);
 }
 
 export async function logout(deps: AppDeps, actor: Actor, token: string): Promise<void> {

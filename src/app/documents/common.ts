@@ -27,7 +27,8 @@ export function deadlineRuleOf(ruleId: string, on: string): DeadlineRule {
 }
 
 const OFFICE_ROLES = ['office_clerk', 'office_secretary', 'secretary_general', 'deputy_secretary_general'];
-export const isOffice = (a: Actor) => a.roles.some((r) => OFFICE_ROLES.includes(r) || r === 'admin' || r === 'system');
+// 三员分立: the 系统管理员 administers the system and does not see the government's documents as the office does
+export const isOffice = (a: Actor) => a.roles.some((r) => OFFICE_ROLES.includes(r) || r === 'system');
 
 export function viewerOf(org: Org, actor: Actor, day: string): Viewer {
   const posts = actor.personId ? positionsOf(org, actor.personId, day) : [];
@@ -38,7 +39,7 @@ export function viewerOf(org: Org, actor: Actor, day: string): Viewer {
     portfolioUnitIds: portfoliosOn(org, day).filter((pf) => postIds.includes(pf.positionId)).flatMap((pf) => pf.unitIds),
     office: isOffice(actor),
     mayor: posts.some((p) => p.kind === 'mayor'),
-    admin: actor.roles.includes('admin') || actor.roles.includes('system'),
+    admin: actor.roles.includes('system'),
   };
 }
 

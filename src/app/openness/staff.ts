@@ -9,7 +9,7 @@ import { requireOrg } from '../org/usecases.ts';
 import { opennessRules, shanghaiDate } from './rules.ts';
 
 /** the government office runs publication for every unit (第三十九条) and may record for any of them */
-const OFFICE_ROLES = ['admin', 'system', 'office_clerk', 'office_secretary'];
+const OFFICE_ROLES = ['system', 'office_clerk', 'office_secretary'];
 export const actsForAnyUnit = (a: Actor) => a.roles.some((r) => OFFICE_ROLES.includes(r));
 
 export async function unitsOf(tx: Queryable, actor: Actor, day: string): Promise<{ unitId: string; unitName: string }[]> {

@@ -100,7 +100,7 @@ test('demo: one login per role, each tied to a person who holds the matching pos
   const logins = loadDemoLogins(org);
   const roles = new Set(logins.flatMap((l) => l.roles));
   for (const role of Object.keys(ROLES).filter((r) => r !== 'system')) assert.ok(roles.has(role), role);
-  for (const name of ['mayor', 'vmayor-exec', 'vmayor1', 'sg', 'dsg1', 'office-clerk', 'office-sec', 'fgw-clerk', 'fgw-head', 'lzq-clerk', 'duty', 'admin']) {
+  for (const name of ['mayor', 'vmayor-exec', 'vmayor1', 'sg', 'dsg1', 'office-clerk', 'office-sec', 'fgw-clerk', 'fgw-head', 'lzq-clerk', 'duty', 'admin', 'secadmin', 'auditor']) {
     assert.ok(logins.some((l) => l.login === name), name);
   }
   const holds = (login: string, positionId: string) => {
@@ -112,6 +112,10 @@ test('demo: one login per role, each tied to a person who holds the matching pos
   holds('sg', 'pos-sg');
   holds('fgw-head', 'pos-fgw-head');
   holds('duty', 'pos-duty');
+  // 三员分立 (GB/T 22239-2019 8.1.5): the three administrators are three accounts, none a person's post
+  for (const [login, role] of [['admin', 'admin'], ['secadmin', 'security_admin'], ['auditor', 'security_auditor']]) {
+    assert.deepEqual(logins.find((l) => l.login === login)?.roles, [role], login);
+  }
 });
 
 test('demo: a broken reference in the data is refused with the file and every problem named', () => {

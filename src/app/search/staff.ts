@@ -10,7 +10,7 @@ import { RECENT_WINDOW_MS, indexRecentDocuments } from './documents.ts';
 import { search, type SearchQuery } from './search.ts';
 
 /** The office handles disclosure requests and sees every internal openness entry. */
-const OFFICE_ROLES = ['admin', 'office_clerk', 'office_secretary', 'system'];
+const OFFICE_ROLES = ['office_clerk', 'office_secretary', 'system'];
 
 export async function staffSearch(deps: AppDeps, actor: Actor, query: SearchQuery) {
   const now = deps.clock.now();

@@ -3,11 +3,13 @@
 // use cases run outside any tenant scope and name each government's rows explicitly; each writes one
 // audit record in the administrator's own government and one in the government concerned, in the same
 // transaction as the change.
-import { AppError } from '../../errors/index.ts';
+import { AppError, refusal } from '../../errors/index.ts';
 import type { Org } from '../../domain/org/index.ts';
 import { asSystem } from '../../store/scope.ts';
 import { appendAudit } from '../audit/record.ts';
 import { createUser } from '../auth/sessions.ts';
+import { GRANTABLE_ROLES } from '../auth/roles.ts';
+import { roleGrantViolations } from '../../domain/accounts/index.ts';
 import { systemActor, type Actor, type AppDeps } from '../context.ts';
 import { insertOrg } from '../org/repo.ts';
 import { orgRulesFrom } from '../org/rules.ts';
@@ -100,7 +102,10 @@ export async function createGovernment(deps: AppDeps, actor: Actor, input: Gover
         input.portalHost?.toLowerCase() ?? null, now]);
     await insertOrg(tx, input.id, input.org, now, actor.name);
     for (const l of input.logins ?? []) {
-      await createUser(tx, { tenantId: input.id, login: l.login, displayName: l.displayName, password: l.password, personId: l.personId, roles: l.roles });
+      // 三员分立 holds from the first account on; initial passwords are changed at the first sign-in
+      const refused = roleGrantViolations({ roles: l.roles, accountUserId: `user-${l.login}`, granterUserId: null }, GRANTABLE_ROLES);
+      if (refused.length) throw refusal('ACCOUNTS.ROLES_REFUSED', refused.map((v) => ({ ...v, details: { ...v.details, login: l.login } })));
+      await createUser(tx, { tenantId: input.id, login: l.login, displayName: l.displayName, password: l.password, personId: l.personId, roles: l.roles, mustChangePassword: true, at: now });
     }
     const today = now.toISOString().slice(0, 10);
     const article = (() => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { login, logout } from '../../app/auth/sessions.ts';
+import { changePassword, passwordStatus } from '../../app/auth/accounts.ts';
 import { ROLES } from '../../app/auth/roles.ts';
 import { governmentOf } from '../../app/tenancy/governments.ts';
 import { SESSION_COOKIE } from '../server.ts';
@@ -25,23 +26,33 @@ const routes: RouteModule = (app, ctx) => {
       httpOnly: true, sameSite: 'lax', path: '/', secure: ctx.config.secureCookie,
       maxAge: ctx.config.sessionMaxHours * 3600,
     });
-    return { user: r.user, expiresAt: r.expiresAt.toISOString() };
+    return { user: r.user, expiresAt: r.expiresAt.toISOString(), password: passwordStatus(r.user, ctx.deps.clock.now(), ctx.config) };
   });
 
-  app.post('/auth/logout', { config: { permission: 'authenticated' }, schema: { tags: ['认证'], summary: '退出登录' } }, async (req, reply) => {
+  app.post('/auth/logout', { config: { permission: 'authenticated', beforePasswordChange: true }, schema: { tags: ['认证'], summary: '退出登录' } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await logout(ctx.deps, req.actor, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
 
-  app.get('/auth/me', { config: { permission: 'authenticated' }, schema: { tags: ['认证'], summary: '当前用户' } }, async (req) => {
+  app.get('/auth/me', { config: { permission: 'authenticated', beforePasswordChange: true }, schema: { tags: ['认证'], summary: '当前用户' } }, async (req) => {
     const u = req.user!;
     const g = await governmentOf(ctx.deps, u.tenantId);
     return {
       ...u, roleLabels: u.roles.map((r) => ROLES[r]?.label ?? r),
       government: g ? { id: g.id, name: g.name, shortName: g.shortName, level: g.level } : null,
+      // 8.1.4.1 a: expiry and its warning, the change required at first sign-in
+      password: passwordStatus(u, ctx.deps.clock.now(), ctx.config),
     };
   });
+
+  app.post('/auth/password', {
+    config: { permission: 'authenticated', beforePasswordChange: true },
+    schema: {
+      tags: ['认证'], summary: '修改自己的口令（口令策略：长度、字符种类、不含登录名、非常见口令、不重复最近五次）',
+      body: z.strictObject({ current: z.string().min(1).max(256), next: z.string().min(1).max(128) }),
+    },
+  }, async (req) => changePassword(ctx.deps, req.actor, ctx.config, req.body));
 };
 export default routes;

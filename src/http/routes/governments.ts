@@ -34,7 +34,11 @@ const routes: RouteModule = (app, ctx) => {
   app.get('/public/governments', {
     config: { permission: 'public' },
     schema: { tags: ['政府'], summary: '本平台上的政府（登录时选择）' },
-  }, async () => ({ items: (await listGovernments(ctx.deps)).filter((g) => !g.suspendedAt).map(publicView), default: ctx.config.tenant }));
+  }, async () => ({
+    items: (await listGovernments(ctx.deps)).filter((g) => !g.suspendedAt).map(publicView), default: ctx.config.tenant,
+    // the sign-in page says when the demo lets its shared passwords be used without the change at first sign-in
+    demoSkipPasswordChange: ctx.config.demoSkipPasswordChange,
+  }));
 
   app.get('/governments/mine', {
     config: { permission: 'authenticated' },

@@ -16,6 +16,7 @@ import decisionsRoutes from './decisions.ts';
 import governmentsRoutes from './governments.ts';
 import exchangeRoutes from './exchange.ts';
 import sealsRoutes from './seals.ts';
+import accountsRoutes from './accounts.ts';
 
 // Every context registers its routes here, under /api/v1.
 export const routeModules: RouteModule[] = [
@@ -36,4 +37,5 @@ export const routeModules: RouteModule[] = [
   governmentsRoutes,
   exchangeRoutes,
   sealsRoutes,
+  accountsRoutes,
 ];

@@ -12,7 +12,7 @@ import { formatTime } from '../../lib/time.ts';
 
 // One document: its particulars, the next step for whoever is looking (登记、初审、拟办、批办、承办、办结; 会签、核稿、
 // 签发、复核、编号、印发、分发), every step of its trail with the article, deadlines, opinions, attachments, downloads.
-const OFFICE = ['office_clerk', 'office_secretary', 'admin', 'secretary_general', 'deputy_secretary_general'];
+const OFFICE = ['office_clerk', 'office_secretary', 'secretary_general', 'deputy_secretary_general'];
 const cite = (a?: number | null) => (a ? <Tag color="red">{articleLabel(a)}</Tag> : null);
 
 // 电子印章 of the sealed OFD (docs/seals.md): 有效 / 已被改动 / 未知印章 / 未加盖电子印章
