@@ -1,6 +1,7 @@
-// Isolation walk: a government's administrator, walking every route of the server's own route table
-// over another government's real ids (documents, meetings, items, units, people, files, search,
-// exports), gets 404 for every read and changes nothing anywhere in the other government.
+// Isolation walk: a government's staff and its three administrators (三员分立: no one account reaches
+// every route), walking every route of the server's own route table over another government's real ids
+// (documents, meetings, items, units, people, accounts, files, search, exports), get 404 for every read
+// and change nothing anywhere in the other government.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer, type TestServer } from './http-harness.ts';
@@ -12,11 +13,21 @@ const CITY = 'wuwei';
 const COUNTY = 'liangzhou';
 let s: TestServer;
 let cookie: string;
+/** The walkers: each route is walked by the first whose roles grant its permission. */
+const WALKERS: { login: string; roles: string[]; cookie?: string }[] = [
+  { login: 'walk-office', roles: ['office_clerk', 'secretary_general', 'mayor', 'dept_head', 'duty_officer'] },
+  { login: 'walk-admin', roles: ['admin'] },
+  { login: 'walk-secadmin', roles: ['security_admin'] },
+  { login: 'walk-auditor', roles: ['security_auditor'] },
+];
 
 before(async () => {
   s = await startTestServer();
-  await createUser(s.t.db, { tenantId: COUNTY, login: 'walk-admin', displayName: '隔离测试管理员', password: 'Walk@Pass1', roles: ['admin'] });
-  cookie = await s.login('walk-admin', 'Walk@Pass1', COUNTY);
+  for (const w of WALKERS) {
+    await createUser(s.t.db, { tenantId: COUNTY, login: w.login, displayName: `隔离测试${w.login}`, password: 'Walk@Pass1', roles: w.roles });
+    w.cookie = await s.login(w.login, 'Walk@Pass1', COUNTY);
+  }
+  cookie = WALKERS[0].cookie!;
 });
 after(async () => { await s.close(); });
 
@@ -55,6 +66,7 @@ const FIRST_PARAM: [RegExp, string][] = [
   [/^\/accountability\/plans\//, 'acc_plans'],
   [/^\/accountability\/dissents\//, 'acc_dissents'],
   [/^\/exchange\/inbox\//, 'exchange_inbox'],
+  [/^\/accounts\//, 'users'],
 ];
 const CHILD_PARAM: Record<string, [string, string]> = {
   attachmentId: ['document_attachments', 'document_id'],
@@ -83,7 +95,8 @@ test('isolation: a county administrator walking every route over the city\'s ids
   for (const r of s.app.routeTable) {
     const path = r.url.replace(/^\/api\/v1/, '');
     if (!path.includes(':') || NOT_OBJECTS.some((x) => x.test(path))) continue;
-    if (!can(['admin'], r.permission)) continue;
+    const walker = WALKERS.find((w) => can(w.roles, r.permission));
+    if (!walker) continue;
     const table = FIRST_PARAM.find(([re]) => re.test(path))?.[1];
     if (!table) { unmapped.push(`${r.method} ${path}`); continue; }
     const ids = await cityIds(table);
@@ -98,7 +111,7 @@ test('isolation: a county administrator walking every route over the city\'s ids
         const c = await s.t.db.query<{ id: string }>(`SELECT id FROM ${child[0]} WHERE tenant_id = $1 AND ${child[1]} = $2 LIMIT 1`, [CITY, id]);
         url = url.replace(`:${p}`, encodeURIComponent(c.rows[0]?.id ?? 'none'));
       }
-      const res = await s.app.inject({ method: r.method as any, url: `/api/v1${url}`, headers: { cookie }, ...(r.method === 'GET' ? {} : { payload: {} }) });
+      const res = await s.app.inject({ method: r.method as any, url: `/api/v1${url}`, headers: { cookie: walker.cookie! }, ...(r.method === 'GET' ? {} : { payload: {} }) });
       urls++;
       const what = `${r.method} ${url} → ${res.statusCode} ${res.body.slice(0, 160)}`;
       if (r.method === 'GET') assert.equal(res.statusCode, 404, what);

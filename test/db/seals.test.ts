@@ -48,7 +48,8 @@ const notice = {
 };
 
 test('电子印章 (GB/T 38540): 印发 seals the OFD with the issuer\'s seal; the stored OFD verifies, the download and the exchange package carry it, one changed byte is altered', async () => {
-  const admin = await as('admin');
+  // 印发 by the office clerk, who holds seals.apply (the 系统管理员 administers seals, applies none)
+  const admin = await as('office-clerk');
   const { id, version } = await numbered(CITY, notice);
   const issued = await admin('POST', `/documents/${id}/issue`, { version });
   assert.equal(issued.status, 200, JSON.stringify(issued.body));
@@ -82,27 +83,31 @@ test('电子印章 (GB/T 38540): 印发 seals the OFD with the issuer\'s seal; t
   assert.ok(wire.includes(issued.body.seal.ofdSm3), 'the package records the SM3 of the sealed OFD');
 
   // the county verifies the city's OFD against its own registry: not one of its seals
-  const county = await as('lz-admin', 'liangzhou');
+  const county = await as('lz-office-clerk', 'liangzhou');
   const there = await county('POST', '/seals/verify', { contentBase64: ofd.raw.toString('base64') });
   assert.equal(there.body.verdict.status, 'unknown_seal');
 });
 
 test('电子印章: a seal of another unit, or of another government, is refused; without the permission 印发 still issues, 未加盖电子印章', async () => {
-  const admin = await as('admin');
-  const seals = (await admin('GET', '/seals')).body.seals;
+  const seals = (await (await as('admin'))('GET', '/seals')).body.seals;
+  const admin = await as('office-clerk');
   const officeSeal = seals.find((x: any) => x.ownerUnit === '武威市人民政府办公室');
   assert.ok(officeSeal, 'the demo office seal');
-  const { id, version, office } = await numbered(CITY, { ...notice, title: '武威市人民政府关于开展2026年安全生产大检查的通知' });
-  // the office clerk issues: sealed only when the role holds seals.apply
-  const issued = await office('POST', `/documents/${id}/issue`, { version });
+  const { id, version } = await numbered(CITY, { ...notice, title: '武威市人民政府关于开展2026年安全生产大检查的通知' });
+  // a deputy secretary-general of the office issues without seals.apply: issued, 未加盖电子印章
+  const dsg = await as('dsg1');
+  const issued = await dsg('POST', `/documents/${id}/issue`, { version });
   assert.equal(issued.status, 200, JSON.stringify(issued.body));
-  if (issued.body.seal.status === 'unsealed') {
+  assert.equal(issued.body.seal.status, 'unsealed');
+  assert.equal((await dsg('POST', `/documents/${id}/seal`, {})).status, 403, 'applying a seal needs seals.apply');
+  {
     assert.equal(issued.body.seal.reason, 'not_permitted');
     assert.equal((await admin('GET', `/documents/${id}/seal`)).body.label, '未加盖电子印章');
     const wrong = await admin('POST', `/documents/${id}/seal`, { sealId: officeSeal.id });
     assert.equal(wrong.status, 422);
     assert.equal(wrong.body.code, 'SEAL.NOT_OWNER');
     const countySeal = (await (await as('lz-admin', 'liangzhou'))('GET', '/seals')).body.seals[0];
+    // 补盖 by the office clerk (seals.apply)
     const foreign = await admin('POST', `/documents/${id}/seal`, { sealId: countySeal.id });
     assert.equal(foreign.status, 404, 'another government\'s seal is not in this registry');
     const ok = await admin('POST', `/documents/${id}/seal`, {});
