@@ -13,7 +13,8 @@ before(async () => {
 after(async () => { await env?.close(); });
 
 test('安全审计 (GB/T 22239 8.1.4.3) in the browser: search by action, export to Excel, verify the chain — with no CSP violation', async () => {
-  await loginAs(env, 'admin');
+  // 三员分立: the audit is the 安全审计员's
+  await loginAs(env, 'auditor');
   await env.page.goto(env.baseUrl + '/admin/audit');
   const search = env.page.getByTestId('audit-search');
   await search.getByPlaceholder('如 document. 或 auth.login').fill('auth.login');

@@ -97,6 +97,7 @@ test('isolation: a county administrator walking every route over the city\'s ids
     if (!path.includes(':') || NOT_OBJECTS.some((x) => x.test(path))) continue;
     const walker = WALKERS.find((w) => can(w.roles, r.permission));
     if (!walker) continue;
+    const walkerCookie: string = walker.cookie!;
     const table = FIRST_PARAM.find(([re]) => re.test(path))?.[1];
     if (!table) { unmapped.push(`${r.method} ${path}`); continue; }
     const ids = await cityIds(table);
@@ -111,7 +112,7 @@ test('isolation: a county administrator walking every route over the city\'s ids
         const c = await s.t.db.query<{ id: string }>(`SELECT id FROM ${child[0]} WHERE tenant_id = $1 AND ${child[1]} = $2 LIMIT 1`, [CITY, id]);
         url = url.replace(`:${p}`, encodeURIComponent(c.rows[0]?.id ?? 'none'));
       }
-      const res = await s.app.inject({ method: r.method as any, url: `/api/v1${url}`, headers: { cookie: walker.cookie! }, ...(r.method === 'GET' ? {} : { payload: {} }) });
+      const res = await s.app.inject({ method: r.method as any, url: `/api/v1${url}`, headers: { cookie: walkerCookie }, ...(r.method === 'GET' ? {} : { payload: {} }) });
       urls++;
       const what = `${r.method} ${url} → ${res.statusCode} ${res.body.slice(0, 160)}`;
       if (r.method === 'GET') assert.equal(res.statusCode, 404, what);

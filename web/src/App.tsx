@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Dropdown, Layout, Menu, Spin, Typography } from 'antd';
+import { Button, Dropdown, Layout, Menu, Spin, Tag, Typography } from 'antd';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { get, post } from './lib/api.ts';
 import { SessionContext, type Me } from './lib/session.tsx';
 import { Login } from './Login.tsx';
 import { sections } from './sections.tsx';
 import { publicRoutes } from './public.tsx';
+import { ChangePasswordPage } from './sections/account/ChangePasswordPage.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -37,6 +38,18 @@ function StaffApp() {
 
   if (me === undefined) return <Spin style={{ margin: 80 }} />;
   if (me === null) return <Login onLogin={refresh} />;
+  const logout = async () => { await post('/auth/logout'); setMe(null); navigate('/'); };
+  // 8.1.4.1 a: until the password is changed the server answers nothing else — the page shows only the change
+  if (me.password?.changeRequired && me.password.enforced) {
+    return (
+      <SessionContext.Provider value={{ me, refresh }}>
+        <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', paddingTop: 80, gap: 16 }}>
+          <ChangePasswordPage />
+          <Button type="link" onClick={logout}>退出登录</Button>
+        </div>
+      </SessionContext.Provider>
+    );
+  }
 
   const items = sections.map((s) => {
     const visible = s.pages.filter((p) => !p.hidden);
@@ -57,10 +70,16 @@ function StaffApp() {
           <Typography.Title level={4} style={{ color: '#fff', margin: 0, flex: 1 }}>
             政通 · <span data-testid="current-government">{me.government?.name ?? '武威市人民政府'}</span>
           </Typography.Title>
+          {me.password?.changeRequired && (
+            <Link to="/account/password"><Tag color="gold" data-testid="password-warning">演示模式：口令尚未修改</Tag></Link>
+          )}
+          {!me.password?.changeRequired && me.password?.warn && (
+            <Link to="/account/password"><Tag color="gold" data-testid="password-warning">口令将于 {me.password.daysLeft} 天后过期，请及时修改</Tag></Link>
+          )}
           <Dropdown
             menu={{
-              items: [{ key: 'logout', label: '退出登录' }],
-              onClick: async () => { await post('/auth/logout'); setMe(null); navigate('/'); },
+              items: [{ key: 'password', label: '修改口令' }, { key: 'logout', label: '退出登录' }],
+              onClick: async ({ key }) => { if (key === 'password') navigate('/account/password'); else await logout(); },
             }}
           >
             <Button type="text" style={{ color: '#fff' }} data-testid="current-user">

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Form, Input, Select, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Typography } from 'antd';
 import { get, post } from './lib/api.ts';
 import { ErrorAlert } from './lib/ErrorAlert.tsx';
 
@@ -8,10 +8,12 @@ export function Login({ onLogin }: { onLogin: () => void }) {
   const [busy, setBusy] = useState(false);
   const [governments, setGovernments] = useState<Government[]>([]);
   const [government, setGovernment] = useState<string | undefined>();
+  const [demoSkip, setDemoSkip] = useState(false);
   useEffect(() => {
-    get<{ items: Government[]; default: string }>('/public/governments').then((r) => {
+    get<{ items: Government[]; default: string; demoSkipPasswordChange?: boolean }>('/public/governments').then((r) => {
       setGovernments(r.items);
       setGovernment(r.default);
+      setDemoSkip(Boolean(r.demoSkipPasswordChange));
     }, () => {});
   }, []);
   const chosen = governments.find((g) => g.id === government);
@@ -22,6 +24,10 @@ export function Login({ onLogin }: { onLogin: () => void }) {
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
           <span data-testid="login-government">{chosen?.name ?? '武威市人民政府'}</span> · 政务运行平台
         </Typography.Paragraph>
+        {demoSkip && (
+          <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="demo-password-notice"
+            title="演示模式：演示账号可不修改初始口令直接使用（ZHENGTONG_DEMO_SKIP_PASSWORD_CHANGE）；正式部署须关闭，首次登录时必须修改口令" />
+        )}
         <ErrorAlert error={error} />
         <Form
           layout="vertical"

@@ -3,6 +3,8 @@ import { Home } from './sections/home/Home.tsx';
 import { UnderConstruction } from './sections/home/UnderConstruction.tsx';
 import { AuditPage } from './sections/admin/AuditPage.tsx';
 import { PackPage } from './sections/admin/PackPage.tsx';
+import { AccountsPage } from './sections/admin/AccountsPage.tsx';
+import { ChangePasswordPage } from './sections/account/ChangePasswordPage.tsx';
 import { OrgPage } from './sections/org/OrgPage.tsx';
 import { DocumentsPage } from './sections/documents/DocumentsPage.tsx';
 import { MeetingsPage } from './sections/meetings/MeetingsPage.tsx';
@@ -35,6 +37,8 @@ export const sections: Section[] = [
       { path: '/admin/pack', label: '规则包', element: <PackPage /> },
       { path: '/admin/calendar', label: '工作日历', element: <CalendarPage /> },
       { path: '/admin/audit', label: '安全审计', element: <AuditPage /> },
+      { path: '/admin/accounts', label: '账号管理', element: <AccountsPage /> },
+      { path: '/account/password', label: '修改口令', element: <ChangePasswordPage />, hidden: true },
     ],
   },
 ];
