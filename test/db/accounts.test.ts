@@ -99,6 +99,8 @@ test('三员分立: two administrators\' roles on one account are refused', asyn
   // the internal actor and the platform's administrator are not a government's to grant
   const sys = await call('secadmin', 'PUT', `/accounts/${a.id}/roles`, { roles: ['system'] });
   assert.deepEqual(sys.json().violations.map((v: any) => v.code), ['ACCOUNTS.ROLE_NOT_GRANTABLE']);
+  const platform = await call('secadmin', 'PUT', `/accounts/${a.id}/roles`, { roles: ['platform_admin'] });
+  assert.deepEqual(platform.json().violations.map((v: any) => v.code), ['ACCOUNTS.ROLE_NOT_GRANTABLE']);
   // making the 系统管理员 also the auditor: refused the same
   const admin = await call('secadmin', 'PUT', '/accounts/user-admin/roles', { roles: ['admin', 'security_auditor'] });
   assert.equal(admin.json().code, 'ACCOUNTS.ROLES_REFUSED');
