@@ -1,9 +1,10 @@
 // 审计管理 (GB/T 22239-2019 8.1.10.3 c): the audit of the administrators is the 安全审计员's, and
 // nobody else's. The business record (公文、会议、督查… who did what under which article) stays
 // readable with audit.read; what the system's administrators did is readable with audit.review only.
+import { THREE_ADMINISTRATORS } from '../accounts/index.ts';
 
-/** Roles whose holders administer the system rather than do the government's business. */
-export const ADMINISTRATOR_ROLES: readonly string[] = ['admin', 'security_admin', 'security_auditor', 'platform_admin'];
+/** Roles whose holders administer the system rather than do the government's business: the three of 三员分立 and the platform's. */
+export const ADMINISTRATOR_ROLES: readonly string[] = [...THREE_ADMINISTRATORS, 'platform_admin'];
 
 /** Actions that are administration whoever takes them: accounts and the security settings. */
 export const ADMINISTRATIVE_ACTION_PREFIXES: readonly string[] = ['account.', 'security.'];
