@@ -61,7 +61,7 @@ const schema = z.object({
   ZHENGTONG_PASSWORD_HISTORY: z.coerce.number().int().min(5, '不得重复使用的口令不得少于最近 5 次').max(24).default(5),
   // the demo's shared passwords are known to everyone: a demo may let them be used without the change
   // at first sign-in (and after expiry). A deployment sets false.
-  ZHENGTONG_DEMO_SKIP_PASSWORD_CHANGE: z.enum(['true', 'false']).default('true'),
+  ZHENGTONG_DEMO_SKIP_PASSWORD_CHANGE: z.enum(['true', 'false']).default('false'),
 });
 
 export type Config = {
