@@ -58,6 +58,11 @@ export class NoPrimaryError extends Error {
   }
 }
 
+const ignore = () => {};
+
+/** A listener whose connection ended tries again this often. */
+const LISTEN_RETRY_MS = 1000;
+
 /** Longest wait for a connection (a new one to a host, or a free one from a busy pool). */
 const CONNECT_TIMEOUT_MS = 10_000;
 
@@ -80,21 +85,43 @@ export async function openPostgres(url: string, opts: { schema?: string; poolSiz
       p.then(() => cb(null), (e: Error) => cb(e));
     }
   }
-  const pool = new pg.Pool({
+  const refuseStandby = async (client: HostListClient) => {
+    const r = await client.query(`SELECT pg_is_in_recovery() AS standby, current_setting('transaction_read_only') AS ro`);
+    if (r.rows[0].standby || r.rows[0].ro === 'on') {
+      moveOn(client.hostIndex);
+      throw Object.assign(new Error(`${hosts[client.hostIndex].host}:${hosts[client.hostIndex].port} is a standby`), { databaseUnavailable: true });
+    }
+  };
+  const clientOptions = {
     connectionString: targets.urls[0],
-    Client: HostListClient as unknown as typeof pg.Client,
-    max: opts.poolSize ?? 10,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     keepAlive: true,
     options: opts.schema ? `-c search_path=${opts.schema},public` : undefined,
-    // a new connection to a standby is refused: writes would fail with 25006 one by one
-    onConnect: targets.readWrite ? async (client: pg.PoolClient) => {
-      const r = await client.query(`SELECT pg_is_in_recovery() AS standby, current_setting('transaction_read_only') AS ro`);
-      if (r.rows[0].standby || r.rows[0].ro === 'on') {
-        moveOn((client as unknown as HostListClient).hostIndex);
-        throw Object.assign(new Error(`${hosts[(client as unknown as HostListClient).hostIndex].host} is a standby`), { databaseUnavailable: true });
+  };
+  /** A connection of its own (not from the pool) to the primary, the hosts walked as for the pool. */
+  const dedicated = async (): Promise<pg.Client> => {
+    let last: unknown;
+    for (let attempt = 0; attempt < hosts.length; attempt++) {
+      const c = new HostListClient(clientOptions);
+      c.on('error', () => {});
+      try {
+        await c.connect();
+        if (targets.readWrite) await refuseStandby(c);
+        return c;
+      } catch (e) {
+        await c.end().catch(() => {});
+        if (!databaseUnavailable(e)) throw e;
+        last = e;
       }
-    } : undefined,
+    }
+    throw hosts.length > 1 ? new NoPrimaryError(hosts.map((h) => `${h.host}:${h.port}`), last) : last;
+  };
+  const pool = new pg.Pool({
+    ...clientOptions,
+    Client: HostListClient as unknown as typeof pg.Client,
+    max: opts.poolSize ?? 10,
+    // a new connection to a standby is refused: writes would fail with 25006 one by one
+    onConnect: targets.readWrite ? (client: pg.PoolClient) => refuseStandby(client as unknown as HostListClient) : undefined,
   } as pg.PoolConfig);
   // a connection that breaks while idle (the server restarted or failed over) is dropped, not fatal
   pool.on('error', () => {});
@@ -104,7 +131,11 @@ export async function openPostgres(url: string, opts: { schema?: string; poolSiz
     let last: unknown;
     for (let attempt = 0; attempt < hosts.length; attempt++) {
       try {
-        return await pool.connect();
+        const c = await pool.connect();
+        // an error arriving between two statements (the server ended the session: a shutdown, a
+        // failover) is emitted on the connection; the next statement fails with it instead
+        if (!c.listenerCount('error')) c.on('error', ignore);
+        return c;
       } catch (e) {
         if (!databaseUnavailable(e)) throw e;
         last = e;
@@ -158,6 +189,7 @@ export async function openPostgres(url: string, opts: { schema?: string; poolSiz
       }
     },
   };
+  const listeners = new Set<() => Promise<void>>();
   const db: Db = {
     kind: 'postgres',
     // inside a tenant scope a lone statement is a transaction of its own, so that it is confined too
@@ -195,7 +227,45 @@ export async function openPostgres(url: string, opts: { schema?: string; poolSiz
       }
     },
     async close() {
+      for (const stop of [...listeners]) await stop();
       await pool.end();
+    },
+    // a connection of its own per listener: LISTEN lasts as long as the session. When the session
+    // ends (the server restarted, the standby was promoted) the listener connects again, to the
+    // primary of the moment, and listens again; what was notified in between is not delivered.
+    async listen(channel, fn) {
+      let client: pg.Client | null = null;
+      let stopped = false;
+      let retry: NodeJS.Timeout | null = null;
+      const again = () => {
+        if (stopped) return;
+        retry = setTimeout(() => { retry = null; connect().catch(again); }, LISTEN_RETRY_MS);
+        retry.unref();
+      };
+      const connect = async () => {
+        const c = await dedicated();
+        c.on('notification', (m) => { if (m.channel === channel) fn(m.payload ?? ''); });
+        c.on('end', () => { if (client === c) { client = null; again(); } });
+        try {
+          await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        } catch (e) {
+          await c.end().catch(() => {});
+          throw e;
+        }
+        if (stopped) { await c.end().catch(() => {}); return; }
+        client = c;
+      };
+      const stop = async () => {
+        stopped = true;
+        listeners.delete(stop);
+        if (retry) clearTimeout(retry);
+        const c = client;
+        client = null;
+        await c?.end().catch(() => {});
+      };
+      await connect();
+      listeners.add(stop);
+      return stop;
     },
   };
   return db;

@@ -4,7 +4,8 @@
 // countersign replies — while implied-consent timers (第六十六条) fire. One node is killed with
 // SIGKILL, then the PostgreSQL primary, and deploy/failover.sh promotes the standby. Afterwards every
 // acknowledged action is present exactly once, the 收文/发文 numbers are gap-free and unique, every due
-// timer fired once, the audit chain verifies (`zhengtong audit verify`), no answer was a 500; the
+// timer fired once, the audit chain verifies (`zhengtong audit verify`), no answer was a 500, and a
+// LISTEN connection (live updates) is on the new primary again; the
 // clients' error rate and the outage are printed. RELIABILITY_SCALE=full runs longer with more clients.
 //
 // Timers: the reply period of a countersign is two working days; to have timers fall due during the
@@ -13,7 +14,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../src/store/db.ts';
 import { FULL, PASSWORD, incomingBody } from './harness.ts';
@@ -67,6 +68,7 @@ function cluster(dir: string, ports: { pgPrimary: number; pgStandby: number; nod
     down: () => run('local-cluster.sh', ['down'], 60_000),
     failover: () => run('failover.sh', []),
     killNode: (i: number) => process.kill(pidOf(`node-${i}.pid`), 'SIGKILL'),
+    nodeAlive: (i: number) => { try { process.kill(pidOf(`node-${i}.pid`), 0); return true; } catch { return false; } },
     killPrimary: () => process.kill(pidOf('pg-primary/postmaster.pid'), 'SIGKILL'),
     cli: (args: string[]) => new Promise<{ code: number | null; out: string }>((resolve) => {
       const child = spawn(process.execPath, [join(ROOT, 'bin', 'zhengtong.mjs'), ...args], {
@@ -85,6 +87,7 @@ test('failover: three nodes behind nginx, one node and then the PostgreSQL prima
   const p0 = 20_000 + Math.floor(Math.random() * 400) * 10;
   const c = cluster(dir, { pgPrimary: p0, pgStandby: p0 + 1, nodes: [p0 + 2, p0 + 3, p0 + 4], http: p0 + 5 });
   let db: Db | null = null;
+  let passed = false;
   try {
     const up = await c.up();
     assert.equal(up.code, 0, `local-cluster.sh up:\n${up.out}`);
@@ -192,6 +195,9 @@ test('failover: three nodes behind nginx, one node and then the PostgreSQL prima
       }
     };
     db = await openDb({ url: c.url, poolSize: 2 });
+    // a listener (what live updates ride on) connected to the primary before the faults
+    const heard: string[] = [];
+    const stopListening = await db.listen!('zt_failover_probe', (p) => heard.push(p));
     const moved = new Set<string>();
     const timerDriver = async () => {
       let next = 0;
@@ -242,6 +248,15 @@ test('failover: three nodes behind nginx, one node and then the PostgreSQL prima
       await sleep(250);
     }
     assert.equal(pending.due, 0, 'every due timer fired');
+    assert.deepEqual([c.nodeAlive(0), c.nodeAlive(1), c.nodeAlive(2)], [true, false, true], 'the nodes not killed lived through the failover');
+
+    // ---- the listener found the new primary by itself: a NOTIFY there reaches it ----
+    for (let i = 0; i < 100 && !heard.includes('after failover'); i++) {
+      await db.query(`SELECT pg_notify('zt_failover_probe', 'after failover')`);
+      await sleep(200);
+    }
+    assert.ok(heard.includes('after failover'), 'a listener connected before the failover hears a notification sent on the new primary');
+    await stopListening();
 
     // ---- the answers: retryable 503s with Retry-After, repeats of actions that did happen, nothing else ----
     const by = new Map<string, number>();
@@ -356,9 +371,17 @@ test('failover: three nodes behind nginx, one node and then the PostgreSQL prima
     console.log(`# failover: acknowledged ${ackedWrites} writes (${acked.received.size} 签收, ${acked.registered.size} 登记, ${acked.numbered.size} 发文字号, ${acked.replied.size} countersign replies) — lost: 0, duplicated: 0`);
     console.log(`# failover: outage ${(dbGap.gap / 1000).toFixed(1)} s without an acknowledged write around the primary's kill ` +
       `(failover.sh: detection and promotion ${(fo.ms / 1000).toFixed(1)} s; 503s over ${errorSpan.toFixed(1)} s); around the node's kill ${(nodeGap.gap / 1000).toFixed(1)} s`);
+    passed = true;
     console.log(`# failover: ${moved.size} implied-consent timers fell due during the faults, each fired once; numbers gap-free: ${incomingRange}; ${outgoingRange}; audit chain verified (${verified} records)`);
   } finally {
     await db?.close().catch(() => {});
+    // what the nodes, nginx and PostgreSQL said, kept when the test failed
+    const logs = `${dir}-logs`;
+    if (!passed) try {
+      mkdirSync(logs, { recursive: true });
+      for (const f of readdirSync(dir)) if (f.endsWith('.log')) copyFileSync(join(dir, f), join(logs, f));
+      console.log(`# logs of the nodes, nginx and PostgreSQL: ${logs}`);
+    } catch {}
     const down = await c.down();
     if (down.code !== 0) console.log(`# local-cluster.sh down: ${down.out}`);
     rmSync(dir, { recursive: true, force: true });
