@@ -29,7 +29,7 @@ FORCE=false
 [ "${1:-}" = "--force" ] && FORCE=true
 
 say() { printf '%s %s\n' "$(date +%T)" "$*"; }
-die() { printf '错误：%s\n' "$*" >&2; exit "${2:-1}"; }
+die() { printf '错误：%s\n' "$1" >&2; exit "${2:-1}"; }
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 q() { "$PG_BIN/psql" -h "${1%:*}" -p "${1##*:}" -U postgres -d postgres -XtAq -c "$2"; }
 
