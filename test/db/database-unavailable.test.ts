@@ -88,3 +88,44 @@ test('an error that is not the database going away stays a 500 INTERNAL (not mis
     assert.equal(r.headers['retry-after'], undefined);
   });
 });
+
+test('PostgreSQL: a write whose connection is terminated mid-flight (57P01, pg_terminate_backend while it waits for a row lock) is answered 503 STORE.UNAVAILABLE, changes nothing, and the next request is served on a new connection',
+  { skip: !process.env.DATABASE_URL && '需要 DATABASE_URL（PostgreSQL）' }, async () => {
+    const db = s.deps.db;
+    const { rows: docs } = await db.query<{ id: string; version: number }>(
+      `SELECT id, version FROM documents WHERE state = 'handling' AND flow = 'incoming' ORDER BY id LIMIT 1`);
+    const doc = docs[0];
+    assert.ok(doc, 'the demo has a document in 承办');
+    // another session holds the document's row lock, so the request's transaction waits inside PostgreSQL
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let lockedBy = 0;
+    const locked = new Promise<void>((ready) => {
+      void db.transaction(async (tx) => {
+        lockedBy = (await tx.query<{ p: number }>('SELECT pg_backend_pid() AS p')).rows[0].p;
+        await tx.query('SELECT 1 FROM documents WHERE id = $1 FOR UPDATE', [doc.id]);
+        ready();
+        await held;
+      });
+    });
+    await locked;
+    const request = s.app.inject({ method: 'POST', url: `/api/v1/documents/${doc.id}/handling-reports`, headers: { cookie },
+      payload: { kind: 'progress', text: '连接中断测试', version: doc.version } });
+    let waiting: number | undefined;
+    for (let i = 0; i < 200 && !waiting; i++) {
+      waiting = (await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [lockedBy])).rows[0]?.pid;
+      if (!waiting) await new Promise((r) => setTimeout(r, 25));
+    }
+    assert.ok(waiting, 'the request waits for the row lock');
+    await db.query('SELECT pg_terminate_backend($1)', [waiting]);
+    const r = await request;
+    release();
+    assert.equal(r.statusCode, 503, r.body);
+    assert.equal(r.json().code, 'STORE.UNAVAILABLE');
+    assert.equal(r.headers['retry-after'], '2');
+    const after = (await db.query<{ version: number }>('SELECT version FROM documents WHERE id = $1', [doc.id])).rows[0];
+    assert.equal(after.version, doc.version, 'nothing was written');
+    const again = await s.app.inject({ method: 'POST', url: `/api/v1/documents/${doc.id}/handling-reports`, headers: { cookie },
+      payload: { kind: 'progress', text: '连接恢复后重试', version: doc.version } });
+    assert.equal(again.statusCode, 200, again.body);
+  });
