@@ -6,10 +6,11 @@
 #   deploy/failover.sh --force    promote although the primary still answers (a planned switch-over:
 #                                 stop the primary first, or there are two primaries)
 #
-# The standby is the local cluster's (deploy/local-cluster.sh) unless told otherwise:
-#   ZT_PRIMARY=host:port          the primary to check           (127.0.0.1:$ZT_PG_PRIMARY_PORT)
-#   ZT_STANDBY=host:port          the standby to promote         (127.0.0.1:$ZT_PG_STANDBY_PORT)
-#   ZT_STANDBY_DATA=dir           its data folder on this host   ($ZT_CLUSTER_DIR/pg-standby)
+# The standby is the local cluster's (deploy/local-cluster.sh: of its two servers, the one in
+# recovery) unless told otherwise:
+#   ZT_PRIMARY=host:port          the primary to check
+#   ZT_STANDBY=host:port          the standby to promote
+#   ZT_STANDBY_DATA=dir           its data folder on this host
 #   ZT_PRIMARY_DATA=dir           the old primary's folder, when on this host: it is fenced (FENCED
 #                                 file), so that nobody starts it as a second primary
 #
@@ -19,10 +20,6 @@
 set -euo pipefail
 
 DIR=${ZT_CLUSTER_DIR:-/tmp/zhengtong-cluster}
-PRIMARY=${ZT_PRIMARY:-127.0.0.1:${ZT_PG_PRIMARY_PORT:-55432}}
-STANDBY=${ZT_STANDBY:-127.0.0.1:${ZT_PG_STANDBY_PORT:-55433}}
-STANDBY_DATA=${ZT_STANDBY_DATA:-$DIR/pg-standby}
-PRIMARY_DATA=${ZT_PRIMARY_DATA:-$DIR/pg-primary}
 CHECKS=${ZT_FAILOVER_CHECKS:-3}
 PG_BIN=${ZT_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
 FORCE=false
@@ -32,6 +29,17 @@ say() { printf '%s %s\n' "$(date +%T)" "$*"; }
 die() { printf '错误：%s\n' "$1" >&2; exit "${2:-1}"; }
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 q() { "$PG_BIN/psql" -h "${1%:*}" -p "${1##*:}" -U postgres -d postgres -XtAq -c "$2"; }
+
+# the local cluster's two servers swap roles at each failover: the standby is the one in recovery
+A=127.0.0.1:${ZT_PG_PRIMARY_PORT:-55432} B=127.0.0.1:${ZT_PG_STANDBY_PORT:-55433}
+A_DATA=$DIR/pg-primary B_DATA=$DIR/pg-standby
+if [ -z "${ZT_STANDBY:-}" ] && [ "$(q "$A" 'SELECT pg_is_in_recovery()' 2>/dev/null)" = t ]; then
+  A=$B B=127.0.0.1:${ZT_PG_PRIMARY_PORT:-55432} A_DATA=$DIR/pg-standby B_DATA=$DIR/pg-primary
+fi
+PRIMARY=${ZT_PRIMARY:-$A}
+STANDBY=${ZT_STANDBY:-$B}
+STANDBY_DATA=${ZT_STANDBY_DATA:-$B_DATA}
+PRIMARY_DATA=${ZT_PRIMARY_DATA:-$A_DATA}
 
 # 1. the primary must be dead: two primaries would each take writes the other never sees
 if ! $FORCE; then

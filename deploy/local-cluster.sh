@@ -9,6 +9,9 @@
 #   deploy/local-cluster.sh status    what runs, which server is the primary, the replication state
 #   deploy/local-cluster.sh down      stop everything and remove the cluster folder
 #   deploy/failover.sh                promote the standby once the primary is dead
+#   deploy/local-cluster.sh rebuild-standby
+#                                     after a failover: the old primary's server made again, from a
+#                                     new base backup, as the synchronous standby of the new primary
 #
 # Settings (environment): ZT_CLUSTER_DIR (/tmp/zhengtong-cluster), ZT_PG_PRIMARY_PORT (55432),
 # ZT_PG_STANDBY_PORT (55433), ZT_NODE_PORTS ("3101 3102 3103"), ZT_HTTP_PORT (8080), ZT_NODE_ARGS
@@ -67,6 +70,14 @@ archive_command = 'test ! -f $DIR/wal-archive/%f && cp %p $DIR/wal-archive/%f'
 EOF
 }
 
+# A standby's own settings, last in postgresql.auto.conf (read after postgresql.conf, and copied from the
+# primary by pg_basebackup): its port; its name as the primary knows it; and, once promoted, no
+# synchronous standby of its own until one is rebuilt (failover.sh says so)
+standby_conf() { # data dir, own port, primary port
+  printf "port = %s\nsynchronous_standby_names = ''\nprimary_conninfo = 'host=127.0.0.1 port=%s user=postgres application_name=standby1'\n" \
+    "$2" "$3" >> "$1/postgresql.auto.conf"
+}
+
 start_databases() {
   mkdir -p "$DIR"
   chmod 755 "$DIR"
@@ -88,10 +99,7 @@ start_databases() {
     [ "$(id -u)" = 0 ] && chown postgres: "$DIR/pg-standby"
     chmod 700 "$DIR/pg-standby"
     as_pg "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -D "$DIR/pg-standby" -R -X stream -c fast
-    # the standby's own settings: its port; its name as the primary knows it; and, once promoted, it
-    # runs without a synchronous standby of its own until one is rebuilt (failover.sh says so)
-    printf "port = %s\nsynchronous_standby_names = ''\n" "$STANDBY_PORT" >> "$DIR/pg-standby/postgresql.conf"
-    printf "primary_conninfo = 'host=127.0.0.1 port=%s user=postgres application_name=standby1'\n" "$PRIMARY_PORT" >> "$DIR/pg-standby/postgresql.auto.conf"
+    standby_conf "$DIR/pg-standby" "$STANDBY_PORT" "$PRIMARY_PORT"
   fi
   if ! as_pg "$PG_BIN/pg_ctl" -D "$DIR/pg-standby" status >/dev/null 2>&1; then
     as_pg "$PG_BIN/pg_ctl" -D "$DIR/pg-standby" -l "$DIR/pg-standby.log" -w -t 60 start >/dev/null
@@ -190,6 +198,28 @@ status() {
   say "DATABASE_URL=$DATABASE_URL"
 }
 
+# After a failover: the server that is not the primary is rebuilt as the standby of the one that is
+# (a fresh pg_basebackup; pg_rewind would copy less), and the primary waits for it again.
+rebuild_standby() {
+  local primary="" other="" dir=""
+  [ "$(role_of "$PRIMARY_PORT")" = "主库" ] && { primary=$PRIMARY_PORT; other=$STANDBY_PORT; dir=$DIR/pg-standby; }
+  [ "$(role_of "$STANDBY_PORT")" = "主库" ] && { primary=$STANDBY_PORT; other=$PRIMARY_PORT; dir=$DIR/pg-primary; }
+  [ -n "$primary" ] || die "找不到主库"
+  [ "$(role_of "$other")" = "备库" ] && { say "127.0.0.1:$other 已是备库"; return 0; }
+  as_pg "$PG_BIN/pg_ctl" -D "$dir" -m immediate -w stop >/dev/null 2>&1 || true
+  say "以 127.0.0.1:$primary 的基础备份重建 127.0.0.1:$other 为同步备库……"
+  rm -rf "$dir"
+  mkdir -m 700 "$dir"
+  [ "$(id -u)" = 0 ] && chown postgres: "$dir"
+  as_pg "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$primary" -U postgres -D "$dir" -R -X stream -c fast
+  standby_conf "$dir" "$other" "$primary"
+  as_pg "$PG_BIN/pg_ctl" -D "$dir" -l "$dir.log" -w -t 60 start >/dev/null
+  psql_at "$primary" -c "ALTER SYSTEM SET synchronous_standby_names = 'FIRST 1 (standby1)'"
+  psql_at "$primary" -c 'SELECT pg_reload_conf()' >/dev/null
+  wait_for "同步备库" 60 bash -c "[ \"\$($PG_BIN/psql -h 127.0.0.1 -p $primary -U postgres -d postgres -XtAqc \"SELECT sync_state FROM pg_stat_replication WHERE application_name = 'standby1'\")\" = sync ]"
+  say "127.0.0.1:$other 已是 127.0.0.1:$primary 的同步备库"
+}
+
 down() {
   [ -d "$DIR" ] || { say "本机集群未启动"; return 0; }
   if alive "$DIR/nginx.pid"; then "$NGINX" -p "$DIR" -c "$DIR/nginx.conf" -s quit 2>/dev/null || kill "$(cat "$DIR/nginx.pid")"; fi
@@ -220,5 +250,6 @@ case "${1:-}" in
     ;;
   status) status ;;
   down) down ;;
-  *) say "用法：$0 up|down|status"; exit 2 ;;
+  rebuild-standby) rebuild_standby ;;
+  *) say "用法：$0 up|down|status|rebuild-standby"; exit 2 ;;
 esac

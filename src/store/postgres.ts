@@ -103,7 +103,7 @@ export async function openPostgres(url: string, opts: { schema?: string; poolSiz
     let last: unknown;
     for (let attempt = 0; attempt < hosts.length; attempt++) {
       const c = new HostListClient(clientOptions);
-      c.on('error', () => {});
+      c.on('error', ignore);
       try {
         await c.connect();
         if (targets.readWrite) await refuseStandby(c);
@@ -124,7 +124,7 @@ export async function openPostgres(url: string, opts: { schema?: string; poolSiz
     onConnect: targets.readWrite ? (client: pg.PoolClient) => refuseStandby(client as unknown as HostListClient) : undefined,
   } as pg.PoolConfig);
   // a connection that breaks while idle (the server restarted or failed over) is dropped, not fatal
-  pool.on('error', () => {});
+  pool.on('error', ignore);
 
   /** A connection to the primary: each host is tried once before the request is given up as unavailable. */
   const acquire = async (): Promise<pg.PoolClient> => {

@@ -5,7 +5,8 @@
 // SIGKILL, then the PostgreSQL primary, and deploy/failover.sh promotes the standby. Afterwards every
 // acknowledged action is present exactly once, the 收文/发文 numbers are gap-free and unique, every due
 // timer fired once, the audit chain verifies (`zhengtong audit verify`), no answer was a 500, and a
-// LISTEN connection (live updates) is on the new primary again; the
+// LISTEN connection (live updates) is on the new primary again, and the old primary is rebuilt as the
+// synchronous standby of the new one (`local-cluster.sh rebuild-standby`); the
 // clients' error rate and the outage are printed. RELIABILITY_SCALE=full runs longer with more clients.
 //
 // Timers: the reply period of a countersign is two working days; to have timers fall due during the
@@ -67,6 +68,7 @@ function cluster(dir: string, ports: { pgPrimary: number; pgStandby: number; nod
     up: () => run('local-cluster.sh', ['up']),
     down: () => run('local-cluster.sh', ['down'], 60_000),
     failover: () => run('failover.sh', []),
+    rebuildStandby: () => run('local-cluster.sh', ['rebuild-standby']),
     killNode: (i: number) => process.kill(pidOf(`node-${i}.pid`), 'SIGKILL'),
     nodeAlive: (i: number) => { try { process.kill(pidOf(`node-${i}.pid`), 0); return true; } catch { return false; } },
     killPrimary: () => process.kill(pidOf('pg-primary/postmaster.pid'), 'SIGKILL'),
@@ -342,6 +344,14 @@ test('failover: three nodes behind nginx, one node and then the PostgreSQL prima
           AND key IN (SELECT id FROM deadlines WHERE object_type = 'opinion_request' AND object_id = ANY($1::text[]))`, [[...moved]]);
     assert.deepEqual([firedTimers[0].n, firedTimers[0].fired], [moved.size, moved.size], 'each moved timer fired');
 
+    // ---- back to two servers: the old primary rebuilt as the synchronous standby of the new one ----
+    const rebuilt = await c.rebuildStandby();
+    assert.equal(rebuilt.code, 0, `local-cluster.sh rebuild-standby:\n${rebuilt.out}`);
+    const { rows: rep } = await db.query<{ sync_state: string }>(`SELECT sync_state FROM pg_stat_replication WHERE application_name = 'standby1'`);
+    assert.deepEqual(rep.map((r) => r.sync_state), ['sync'], 'the new primary has a synchronous standby again');
+    const afterRebuild = await send('POST', '/api/v1/documents/incoming', clerk, { ...incomingBody('rebuilt'), clientRequestId: 'fo-rebuilt' });
+    assert.equal(afterRebuild.status, 201, 'and writes, now acknowledged on both servers again');
+
     // ---- the audit chain, as an auditor checks it ----
     const verify = await c.cli(['audit', 'verify']);
     assert.equal(verify.code, 0, verify.out);
@@ -372,6 +382,7 @@ test('failover: three nodes behind nginx, one node and then the PostgreSQL prima
     console.log(`# failover: outage ${(dbGap.gap / 1000).toFixed(1)} s without an acknowledged write around the primary's kill ` +
       `(failover.sh: detection and promotion ${(fo.ms / 1000).toFixed(1)} s; 503s over ${errorSpan.toFixed(1)} s); around the node's kill ${(nodeGap.gap / 1000).toFixed(1)} s`);
     passed = true;
+    console.log(`# failover: the old primary rebuilt as the synchronous standby in ${(rebuilt.ms / 1000).toFixed(1)} s (local-cluster.sh rebuild-standby)`);
     console.log(`# failover: ${moved.size} implied-consent timers fell due during the faults, each fired once; numbers gap-free: ${incomingRange}; ${outgoingRange}; audit chain verified (${verified} records)`);
   } finally {
     await db?.close().catch(() => {});
