@@ -48,7 +48,7 @@ interface Answer { status: number; json: any; retryAfter: string | null; at: num
 function cluster(dir: string, ports: { pgPrimary: number; pgStandby: number; nodes: number[]; http: number }) {
   const env = {
     ...process.env, ZT_CLUSTER_DIR: dir, ZT_PG_PRIMARY_PORT: String(ports.pgPrimary), ZT_PG_STANDBY_PORT: String(ports.pgStandby),
-    ZT_NODE_PORTS: ports.nodes.join(' '), ZT_HTTP_PORT: String(ports.http), ZT_NODE_ARGS: '--no-web', ...(PG_BIN ? { ZT_PG_BIN: PG_BIN } : {}),
+    ZT_NODE_PORTS: ports.nodes.join(' '), ZT_HTTP_PORT: String(ports.http), ZT_NODE_ARGS: '--no-web --demo', ...(PG_BIN ? { ZT_PG_BIN: PG_BIN } : {}),
     // every client comes from this machine's address: the per-address login limit would refuse the load itself
     ZHENGTONG_RATE_LIMIT_LOGIN: '1000000/60', ZHENGTONG_TIMER_POLL_MS: '250', TZ: 'Asia/Shanghai',
   };
