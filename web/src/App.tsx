@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Dropdown, Layout, Menu, Spin, Tag, Typography } from 'antd';
+import { Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Tag, Typography } from 'antd';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { get, post } from './lib/api.ts';
 import { SessionContext, allows, type Me } from './lib/session.tsx';
@@ -26,6 +26,10 @@ function StaffApp() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const navigate = useNavigate();
   const location = useLocation();
+  // a phone (narrower than antd's md, 768 px): the menu folds into a drawer opened from the header
+  const phone = Grid.useBreakpoint().md === false;
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [location.pathname]);
   const refresh = useCallback(() => {
     get<Me>('/auth/me').then(setMe, () => setMe(null));
   }, []);
@@ -68,15 +72,16 @@ function StaffApp() {
   return (
     <SessionContext.Provider value={{ me, refresh }}>
       <Layout style={{ minHeight: '100vh' }}>
-        <Header style={{ display: 'flex', alignItems: 'center', background: '#b71c1c', paddingInline: 24 }}>
-          <Typography.Title level={4} style={{ color: '#fff', margin: 0, flex: 1 }}>
+        <Header style={{ display: 'flex', alignItems: 'center', gap: 8, background: '#b71c1c', paddingInline: phone ? 8 : 24 }}>
+          {phone && <Button type="text" aria-label="菜单" style={{ color: '#fff', fontSize: 20 }} onClick={() => setMenuOpen(true)} data-testid="menu-toggle">☰</Button>}
+          <Typography.Title level={phone ? 5 : 4} ellipsis style={{ color: '#fff', margin: 0, flex: 1, minWidth: 0 }}>
             政通 · <span data-testid="current-government">{me.government?.name ?? '武威市人民政府'}</span>
           </Typography.Title>
           {me.password?.changeRequired && (
-            <Link to="/account/password"><Tag color="gold" data-testid="password-warning">演示模式：口令尚未修改</Tag></Link>
+            <Link to="/account/password"><Tag color="gold" data-testid="password-warning">{phone ? '口令未改' : '演示模式：口令尚未修改'}</Tag></Link>
           )}
           {!me.password?.changeRequired && me.password?.warn && (
-            <Link to="/account/password"><Tag color="gold" data-testid="password-warning">口令将于 {me.password.daysLeft} 天后过期，请及时修改</Tag></Link>
+            <Link to="/account/password"><Tag color="gold" data-testid="password-warning">{phone ? `口令 ${me.password.daysLeft} 天后过期` : `口令将于 ${me.password.daysLeft} 天后过期，请及时修改`}</Tag></Link>
           )}
           <Dropdown
             menu={{
@@ -84,16 +89,22 @@ function StaffApp() {
               onClick: async ({ key }) => { if (key === 'password') navigate('/account/password'); else await logout(); },
             }}
           >
-            <Button type="text" style={{ color: '#fff' }} data-testid="current-user">
-              {me.displayName}{me.displayName.includes('（') ? '' : `（${me.roleLabels.join('、')}）`}
+            <Button type="text" style={{ color: '#fff', paddingInline: phone ? 4 : undefined }} data-testid="current-user">
+              {phone ? me.displayName.split('（')[0] : me.displayName}{phone || me.displayName.includes('（') ? '' : `（${me.roleLabels.join('、')}）`}
             </Button>
           </Dropdown>
         </Header>
         <Layout>
-          <Sider width={200} theme="light">
-            <Menu mode="inline" selectedKeys={[selected]} defaultOpenKeys={sections.map((s) => s.key)} items={items} style={{ height: '100%' }} />
-          </Sider>
-          <Content style={{ padding: 24 }}>
+          {phone ? (
+            <Drawer placement="left" open={menuOpen} onClose={() => setMenuOpen(false)} size={260} styles={{ body: { padding: 0 } }} title="政通">
+              <Menu mode="inline" selectedKeys={[selected]} defaultOpenKeys={sections.map((s) => s.key)} items={items} />
+            </Drawer>
+          ) : (
+            <Sider width={200} theme="light">
+              <Menu mode="inline" selectedKeys={[selected]} defaultOpenKeys={sections.map((s) => s.key)} items={items} style={{ height: '100%' }} />
+            </Sider>
+          )}
+          <Content style={{ padding: phone ? 8 : 24, minWidth: 0 }}>
             <Routes>
               {allPages.map((p) => <Route key={p.path} path={p.path === '/' ? '/' : p.path + '/*'} element={p.element} />)}
             </Routes>

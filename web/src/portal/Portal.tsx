@@ -1,7 +1,7 @@
 // 武威市人民政府 政务公开门户 (no login). It reads only the public API, which reads only published items.
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Descriptions, Empty, Form, Input, Layout, List, Radio, Result, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Form, Grid, Input, Layout, List, Radio, Result, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { get, post } from '../lib/api.ts';
 import { ErrorAlert } from '../lib/ErrorAlert.tsx';
 
@@ -12,20 +12,22 @@ interface Summary { id: string; kind: string; kindLabel: string; title: string; 
 
 function Shell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
+  // on a phone the header wraps: the name, the three links and the search box on lines of their own
+  const phone = Grid.useBreakpoint().md === false;
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Header style={{ background: '#b71c1c', display: 'flex', alignItems: 'center', gap: 24 }}>
-        <Link to="/portal" style={{ color: '#fff', fontSize: 20, fontWeight: 600 }}>武威市人民政府 · 政务公开</Link>
-        <nav aria-label="门户导航" style={{ display: 'flex', gap: 16 }}>
+      <Header style={{ background: '#b71c1c', display: 'flex', alignItems: 'center', gap: phone ? 8 : 24, ...(phone ? { flexWrap: 'wrap', height: 'auto', lineHeight: 1.8, padding: '8px 12px' } : {}) }}>
+        <Link to="/portal" style={{ color: '#fff', fontSize: phone ? 17 : 20, fontWeight: 600 }}>武威市人民政府 · 政务公开</Link>
+        <nav aria-label="门户导航" style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
           <Link to="/portal/browse" style={{ color: '#fff' }}>信息公开目录</Link>
           <Link to="/portal/apply" style={{ color: '#fff' }}>依申请公开</Link>
           <Link to="/portal/query" style={{ color: '#fff' }}>办理查询</Link>
         </nav>
-        <div style={{ flex: 1 }} />
-        <Input.Search aria-label="全站检索" placeholder="检索政府文件、政策、解读" style={{ maxWidth: 360 }} data-testid="portal-search"
+        {!phone && <div style={{ flex: 1 }} />}
+        <Input.Search aria-label="全站检索" placeholder="检索政府文件、政策、解读" style={{ maxWidth: phone ? '100%' : 360 }} data-testid="portal-search"
           onSearch={(q) => q.trim() && navigate(`/portal/search?q=${encodeURIComponent(q)}`)} />
       </Header>
-      <Content style={{ padding: 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}><main>{children}</main></Content>
+      <Content style={{ padding: phone ? 8 : 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}><main>{children}</main></Content>
       <Footer style={{ textAlign: 'center' }}>以公开为常态、不公开为例外（《武威市人民政府工作规则》第三十七条）</Footer>
     </Layout>
   );
@@ -54,7 +56,7 @@ function Home() {
   );
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
-      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 16 }}>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 420px), 1fr))', gap: 16 }}>
         {block('政府文件', d.documents, 'home-documents')}
         {block('会议决定（第三十九条）', d.meetingDecisions, 'home-meetings')}
         {block('部门政策', d.policies, 'home-policies')}

@@ -48,7 +48,7 @@ export function MeetingDayPage() {
     <div data-testid="meeting-day">
       <Space style={{ marginBottom: 12 }}><Link to="/meetings">← 会议日历</Link></Space>
       <Typography.Title level={4} data-testid="meeting-title">{m.title}</Typography.Title>
-      <Descriptions size="small" column={3} bordered style={{ marginBottom: 12 }} items={[
+      <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }} bordered style={{ marginBottom: 12 }} items={[
         { label: '时间', children: formatTime(m.startsAt) },
         { label: '地点', children: `${m.place}${m.video ? '（视频会议）' : ''}` },
         { label: '主持', children: `${m.hostName}（${m.hostBasis}）` },

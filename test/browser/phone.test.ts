@@ -1,0 +1,61 @@
+// The phone layout (390 px wide, one hand): the 工作台, a document's page with its next step, a meeting's
+// page and the portal fit the width — nothing scrolls sideways — and the menu opens from the header.
+// Screenshots of each page go to test-results/phone-*.png.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startBrowserEnv, loginAs, type BrowserEnv } from './harness.ts';
+
+let env: BrowserEnv;
+before(async () => {
+  env = await startBrowserEnv();
+  await env.page.setViewportSize({ width: 390, height: 844 });
+});
+after(async () => { await env?.close(); });
+
+const page = () => env.page;
+const api = (url: string) => page().evaluate(async (u) => (await fetch(`/api/v1${u}`)).json(), url);
+
+/** The page is as wide as the screen: the document does not scroll sideways. */
+async function fitsWidth(name: string) {
+  await page().waitForLoadState('networkidle');
+  await page().screenshot({ path: `test-results/phone-${name}.png`, fullPage: true });
+  const { scroll, client } = await page().evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  assert.ok(scroll <= client, `${name}: ${scroll} px wide on a ${client} px screen`);
+  // every button outside a table lies on the screen, reachable without scrolling sideways
+  const off = await page().evaluate((w) => [...document.querySelectorAll('button')]
+    .filter((b) => b.offsetParent !== null && !b.closest('.ant-table-wrapper, .ant-drawer'))
+    .filter((b) => { const r = b.getBoundingClientRect(); return r.left < 0 || r.right > w; })
+    .map((b) => b.innerText.trim() || b.getAttribute('aria-label')), client);
+  assert.deepEqual(off, [], `${name}: buttons off the screen`);
+}
+
+test('phone layout: the 工作台 fits 390 px and the menu opens from the header', async () => {
+  await loginAs(env, 'office-clerk');
+  await fitsWidth('workbench');
+  assert.equal(await page().getByRole('menuitem', { name: '公文' }).count(), 0, 'the menu is folded away');
+  await page().getByTestId('menu-toggle').click();
+  await page().getByRole('menuitem', { name: '公文' }).first().click();
+  await page().waitForURL(/\/documents$/);
+  await fitsWidth('documents');
+});
+
+test('phone layout: a document\'s page with its next step, and a meeting\'s page, fit 390 px', async () => {
+  const { documents } = await api('/documents?limit=20');
+  assert.ok(documents.length > 0);
+  await page().goto(`${env.baseUrl}/documents/${documents[0].id}`);
+  await page().getByText(documents[0].title).first().waitFor();
+  await fitsWidth('document');
+  // an issued document offers its outputs; one in progress its next step: either way a button to act on
+  assert.ok(await page().locator('main button, .ant-layout-content button').count() > 0, 'the document page offers an action');
+  const { meetings } = await api('/meetings');
+  const m = (meetings ?? [])[0];
+  if (m) {
+    await page().goto(`${env.baseUrl}/meetings/m/${m.id}`);
+    await fitsWidth('meeting');
+  }
+});
+
+test('phone layout: the public portal fits 390 px', async () => {
+  await page().goto(`${env.baseUrl}/portal`);
+  await fitsWidth('portal');
+});
