@@ -34,6 +34,11 @@ export interface Db extends Queryable {
   /** runs fn in one transaction: everything commits together or not at all */
   transaction<T>(fn: (tx: Queryable) => Promise<T>, opts?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Calls fn with the payload of every NOTIFY on `channel` (sent by any process on the same database,
+   * delivered when the sending transaction commits); resolves to the function that stops listening.
+   */
+  listen?(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>>;
 }
 
 export interface DbConfig {

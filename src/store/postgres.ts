@@ -30,6 +30,7 @@ export async function openPostgres(url: string, opts: { schema?: string; poolSiz
     },
   });
   const base = wrap(pool);
+  const listeners = new Set<pg.Client>();
   const db: Db = {
     kind: 'postgres',
     // inside a tenant scope a lone statement is a transaction of its own, so that it is confined too
@@ -65,7 +66,21 @@ export async function openPostgres(url: string, opts: { schema?: string; poolSiz
       }
     },
     async close() {
+      for (const c of [...listeners]) await c.end().catch(() => {});
       await pool.end();
+    },
+    // a connection of its own per listener: LISTEN lasts as long as the session
+    async listen(channel, fn) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      listeners.add(client);
+      client.on('notification', (m) => { if (m.channel === channel) fn(m.payload ?? ''); });
+      client.on('error', () => {});
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      return async () => {
+        if (!listeners.delete(client)) return;
+        await client.end().catch(() => {});
+      };
     },
   };
   return db;
