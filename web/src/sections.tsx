@@ -14,6 +14,8 @@ import { AccountabilityPage } from './sections/accountability/AccountabilityPage
 import { LeadersPage } from './sections/leaders/LeadersPage.tsx';
 import { OpennessPage } from './sections/openness/OpennessPage.tsx';
 import { DecisionsPage } from './sections/decisions/DecisionsPage.tsx';
+import { NotificationsPage } from './sections/notifications/NotificationsPage.tsx';
+import { DeliveriesPage } from './sections/notifications/DeliveriesPage.tsx';
 
 // The product's sections: each context adds its pages here. `path` is under the staff UI.
 export interface Section {
@@ -24,6 +26,7 @@ export interface Section {
 
 export const sections: Section[] = [
   { key: 'home', label: '工作台', pages: [{ path: '/', label: '工作台', element: <Home /> }] },
+  { key: 'notifications', label: '消息', pages: [{ path: '/notifications', label: '消息', element: <NotificationsPage /> }] },
   { key: 'documents', label: '公文', pages: [{ path: '/documents', label: '公文', element: <DocumentsPage /> }] },
   { key: 'meetings', label: '会议', pages: [{ path: '/meetings', label: '会议', element: <MeetingsPage /> }] },
   { key: 'decisions', label: '决策', pages: [{ path: '/decisions', label: '决策与立法', element: <DecisionsPage /> }] },
@@ -38,6 +41,7 @@ export const sections: Section[] = [
       { path: '/admin/calendar', label: '工作日历', element: <CalendarPage /> },
       { path: '/admin/audit', label: '安全审计', element: <AuditPage /> },
       { path: '/admin/accounts', label: '账号管理', element: <AccountsPage /> },
+      { path: '/admin/deliveries', label: '消息投递', element: <DeliveriesPage /> },
       { path: '/account/password', label: '修改口令', element: <ChangePasswordPage />, hidden: true },
     ],
   },
