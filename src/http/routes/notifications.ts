@@ -3,6 +3,7 @@ import { NOTIFICATION_KINDS, CHANNELS } from '../../domain/notifications/index.t
 import { getPreferences, listDeliveries, listInbox, markAllRead, markRead, savePreferences, unreadCount } from '../../app/notifications/inbox.ts';
 import { onInboxChange, sessionStillValid } from '../../app/notifications/live.ts';
 import { withTenant } from '../../store/scope.ts';
+import { AppError } from '../../errors/index.ts';
 import type { RouteModule } from '../types.ts';
 
 const TAGS = ['消息'];
@@ -73,6 +74,8 @@ const routes: RouteModule = (app, ctx) => {
     config: { permission: 'authenticated' },
     schema: { tags: TAGS, summary: '未读消息数的实时推送（text/event-stream，事件 unread）', querystring: z.strictObject({}) },
   }, async (req, reply) => {
+    // an event stream is for EventSource (it asks for text/event-stream); any other caller asks the count
+    if (!String(req.headers.accept ?? '').includes('text/event-stream')) throw new AppError('NOTIFY.STREAM_ONLY');
     const actor = req.actor;
     const token = req.cookies.zt_session ?? '';
     const refreshMs = Number(process.env.ZHENGTONG_NOTIFY_STREAM_REFRESH_MS) || 15_000;
