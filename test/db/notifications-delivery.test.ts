@@ -81,7 +81,7 @@ test('SSE: the stream sends the unread count at once and again after each commit
   const start = events[0].data.unread;
   await tell('person-czj-clerk', 'sse-1');
   await waitFor(() => events.some((e) => e.ev === 'unread' && e.data.unread === start + 1), 'the count after a notification');
-  const all = await s.app.inject({ method: 'POST', url: '/api/v1/notifications/read-all', headers: { cookie }, payload: {} });
+  const all = await s.app.inject({ method: 'POST', url: '/api/v1/notifications/read-all', headers: { cookie }, payload: { upTo: s.clock.now().toISOString() } });
   assert.equal(all.statusCode, 200);
   await waitFor(() => events.some((e) => e.ev === 'unread' && e.data.unread === 0), 'the count after read-all');
   // logging out ends the session: the next change ends the stream

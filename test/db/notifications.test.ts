@@ -202,7 +202,7 @@ test('第六十六条: a countersign asked on the eve of 国庆 is told to 市�
     const byKind = await s.app.inject({ method: 'GET', url: '/api/v1/notifications?filter=all&kind=reply_due', headers: { cookie: czj2 } });
     assert.ok(byKind.json().items.every((i: any) => i.kind === 'reply_due'));
     assert.equal(byKind.json().items.filter((i: any) => i.link === docLink).length, 1);
-    assert.deepEqual((await s.app.inject({ method: 'POST', url: '/api/v1/notifications/read-all', headers: { cookie: czj2 }, payload: {} })).json(), { marked: 2 });
+    assert.deepEqual((await s.app.inject({ method: 'POST', url: '/api/v1/notifications/read-all', headers: { cookie: czj2 }, payload: { upTo: s.deps.clock.now().toISOString() } })).json(), { marked: 2 });
     // another person cannot mark someone else's notification
     const fgwLogin = await s.login('fgw-clerk');
     const other = await s.app.inject({ method: 'POST', url: `/api/v1/notifications/${first.id}/read`, headers: { cookie: fgwLogin }, payload: {} });

@@ -74,12 +74,13 @@ export async function markRead(deps: AppDeps, actor: Actor, id: string) {
   });
 }
 
-export async function markAllRead(deps: AppDeps, actor: Actor, kind?: NotificationKind) {
+/** Marks read what the person had seen: everything created up to `upTo` (a later arrival stays unread). */
+export async function markAllRead(deps: AppDeps, actor: Actor, upTo: Date, kind?: NotificationKind) {
   const me = person(actor);
   return runUseCase(deps, actor, async (ctx) => {
     const r = await ctx.tx.query(
-      `UPDATE notifications SET read_at = $3 WHERE tenant_id = $1 AND recipient_person_id = $2 AND read_at IS NULL ${kind ? 'AND kind = $4' : ''}`,
-      [actor.tenantId, me, ctx.now, ...(kind ? [kind] : [])]);
+      `UPDATE notifications SET read_at = $3 WHERE tenant_id = $1 AND recipient_person_id = $2 AND read_at IS NULL AND created_at <= $4 ${kind ? 'AND kind = $5' : ''}`,
+      [actor.tenantId, me, ctx.now, upTo, ...(kind ? [kind] : [])]);
     if (r.rowCount) await announceInboxChange(ctx.tx, actor.tenantId, [me]);
     return { marked: r.rowCount };
   });

@@ -35,8 +35,11 @@ const routes: RouteModule = (app, ctx) => {
 
   app.post('/notifications/read-all', {
     config: { permission: 'authenticated' },
-    schema: { tags: TAGS, summary: '全部标记为已读（可限于一种类型）', body: z.strictObject({ kind: kind.optional() }).optional() },
-  }, async (req) => markAllRead(ctx.deps, req.actor, req.body?.kind));
+    schema: {
+      tags: TAGS, summary: '全部标记为已读：截至 upTo（页面所见最新一条的时间）的消息，可限于一种类型',
+      body: z.strictObject({ upTo: z.iso.datetime({ offset: true, message: '应为带时区的时间，如 2026-10-08T09:00:00+08:00' }), kind: kind.optional() }),
+    },
+  }, async (req) => markAllRead(ctx.deps, req.actor, new Date(req.body.upTo), req.body.kind));
 
   app.get('/notifications/preferences', {
     config: { permission: 'authenticated' },
@@ -52,7 +55,7 @@ const routes: RouteModule = (app, ctx) => {
         quietHours: z.strictObject({ start: hhmm, end: hhmm }).nullable().optional(),
         digest: z.boolean().optional(),
         mail: z.string().max(254).nullable().optional(),
-      }),
+      }).refine((b) => Object.keys(b).length > 0, { message: '请至少修改一项设置' }),
     },
   }, async (req) => ({ preferences: await savePreferences(ctx.deps, req.actor, req.body) }));
 

@@ -40,7 +40,7 @@ function Inbox() {
     return () => window.removeEventListener('zt:unread', h);
   }, [load]);
   const read = async (id: string) => { try { await post(`/notifications/${id}/read`); load(); } catch (e) { setError(e); } };
-  const readAll = async () => { try { await post('/notifications/read-all', kind ? { kind } : {}); load(); } catch (e) { setError(e); } };
+  const readAll = async () => { try { await post('/notifications/read-all', { upTo: items[0]?.createdAt ?? new Date().toISOString(), ...(kind ? { kind } : {}) }); load(); } catch (e) { setError(e); } };
 
   return (
     <Card
