@@ -63,7 +63,9 @@ export async function unreadCount(deps: AppDeps, tenantId: string, personId: str
 }
 
 export async function markRead(deps: AppDeps, actor: Actor, id: string) {
-  const me = person(actor);
+  // a login that is nobody has no notification of its own: none with this id either
+  if (!actor.personId) throw new AppError('NOTIFY.NOT_FOUND');
+  const me = actor.personId;
   return runUseCase(deps, actor, async (ctx) => {
     const { rows } = await ctx.tx.query(
       `UPDATE notifications SET read_at = COALESCE(read_at, $4) WHERE tenant_id = $1 AND id = $2 AND recipient_person_id = $3 RETURNING read_at`,
