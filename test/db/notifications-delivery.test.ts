@@ -16,6 +16,8 @@ import { stopInboxListener } from '../../src/app/notifications/live.ts';
 import { requireOrg } from '../../src/app/org/usecases.ts';
 import { startTestServer, type TestServer } from './http-harness.ts';
 import { startRobot } from './notifications-channels.ts';
+import { submitRequest } from '../../src/app/openness/requests.ts';
+import { runDueTimers } from '../../src/jobs/timers.ts';
 
 const NOW = '2026-03-02T10:00:00+08:00';
 let s: TestServer;
@@ -171,4 +173,22 @@ test('preferences: every wrong field is refused at once with its code, and nothi
   const a = await s.app.inject({ method: 'GET', url: '/api/v1/notifications', headers: { cookie: admin } });
   assert.equal(a.statusCode, 409);
   assert.equal(a.json().code, 'NOTIFY.NO_INBOX');
+});
+
+test('条例第三十三条: on the morning of a disclosure request\'s reply day the office\'s clerk is told, once, if it is still unanswered', async () => {
+  const publicActor = { tenantId: 'wuwei', userId: null, personId: null, name: '公众', roles: [], ip: null };
+  const r = await submitRequest(s.deps, publicActor, {
+    requesterKind: '公民', name: '测试申请人', identity: '620000199001011234', contact: { phone: '13800000000' },
+    description: '请求公开2025年度市级财政专项资金分配结果', form: '电子', delivery: '网上查询',
+  });
+  assert.ok(r.due, 'a reply day on the loaded calendar');
+  const { rows: timers } = await s.deps.db.query(`SELECT key, due_at FROM timers WHERE kind = 'openness.request.due' AND key LIKE $1`, [`${r.id}:%`]);
+  assert.deepEqual(timers.map((t: any) => t.key), [`${r.id}:${r.due}`]);
+  s.clock.set(`${r.due}T00:00:05+08:00`);
+  await runDueTimers(s.deps);
+  await runDueTimers(s.deps);
+  const { rows } = await s.deps.db.query(`SELECT recipient_person_id, kind, title, article FROM notifications WHERE object_id = $1`, [r.id]);
+  assert.deepEqual(rows.map((n: any) => [n.recipient_person_id, n.kind, n.article]), [['person-office-clerk', 'disclosure_due', rows[0]?.article]]);
+  assert.ok(rows[0].article > 0);
+  assert.match(rows[0].title, /答复期限今日届满/);
 });
