@@ -192,3 +192,25 @@ test('条例第三十三条: on the morning of a disclosure request\'s reply day
   assert.ok(rows[0].article > 0);
   assert.match(rows[0].title, /答复期限今日届满/);
 });
+
+test('第十一条: a vice mayor\'s reported trip tells the AB岗 partner that the stand-in begins, and the early return that it ends', async () => {
+  const office = await s.login('office-clerk');
+  const dayOf = (n: number) => new Date(s.clock.now().getTime() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
+  const from = dayOf(5);
+  const to = dayOf(7);
+  const trip = await s.app.inject({ method: 'POST', url: '/api/v1/leaders/trips', headers: { cookie: office },
+    payload: { personId: 'person-vmayor1', kind: 'business', from, to, destination: '兰州', reason: '参加全省工作会议' } });
+  assert.equal(trip.statusCode, 201, trip.body);
+  const standIn = trip.json().standIns.find((h: any) => h.marker === 'AB岗代理');
+  assert.ok(standIn, trip.body);
+  const begins = await s.deps.db.query(`SELECT recipient_person_id, kind, article, title FROM notifications WHERE object_id = $1`, [trip.json().absenceId]);
+  assert.deepEqual(begins.rows.map((n: any) => [n.recipient_person_id, n.kind, n.article]), [[standIn.personId, 'standin', 11]]);
+  assert.match(begins.rows[0].title, new RegExp(`AB岗代理：.+${from}至${to}外出（兰州）`));
+  s.clock.set(`${dayOf(6)}T09:00:00+08:00`);
+  const later = await s.login('office-clerk');
+  const back = await s.app.inject({ method: 'POST', url: `/api/v1/leaders/trips/${trip.json().absenceId}/return`, headers: { cookie: later }, payload: { returnedOn: dayOf(0) } });
+  assert.equal(back.statusCode, 200, back.body);
+  const ends = await s.deps.db.query(`SELECT recipient_person_id, title FROM notifications WHERE object_id = $1 AND dedupe_key LIKE 'standin-end:%'`, [trip.json().absenceId]);
+  assert.deepEqual(ends.rows.map((n: any) => n.recipient_person_id), [standIn.personId]);
+  assert.match(ends.rows[0].title, /代理结束/);
+});

@@ -17,6 +17,7 @@ export const NOTIFICATION_KINDS = [
   'leave_approved', // a leave (请假) from a meeting approved
   'escalated', // an item escalated to the leader in charge
   'disclosure_due', // a disclosure request's answer falls due (政府信息公开条例第三十三条)
+  'standin', // a leader's trip makes someone the stand-in (第十一条 AB岗, 第十三条), or the return ends it
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -47,6 +48,7 @@ export const KIND_SPECS: Record<NotificationKind, KindSpec> = {
   leave_approved: { label: '请假已批准', action: '请假已获批准', source: 'meetings', basis: '第五十七条 请假' },
   escalated: { label: '已报分管领导', action: '事项已报分管市领导', source: 'documents', basis: '第七十三条' },
   disclosure_due: { label: '依申请公开到期', action: '答复期限将至', source: 'openness', basis: '《政府信息公开条例》第三十三条' },
+  standin: { label: '代理', action: '外出期间代为处理其工作', source: 'leaders', basis: '第十一条 AB岗、第十三条' },
 };
 
 /** The web inbox, mail, and the 钉钉 / 企业微信 group robots. */
