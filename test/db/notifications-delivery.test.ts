@@ -214,3 +214,26 @@ test('第十一条: a vice mayor\'s reported trip tells the AB岗 partner that t
   assert.deepEqual(ends.rows.map((n: any) => n.recipient_person_id), [standIn.personId]);
   assert.match(ends.rows[0].title, /代理结束/);
 });
+
+test('closing the server ends the open event streams (nothing holds the shutdown)', async () => {
+  const other = await startTestServer({ now: NOW });
+  try {
+    await other.app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (other.app.server.address() as AddressInfo).port;
+    const cookie = await other.login('czj-clerk');
+    const res = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/api/v1/notifications/stream', headers: { cookie, accept: 'text/event-stream' } }, resolve);
+      req.on('error', reject);
+      req.end();
+    });
+    assert.equal(res.statusCode, 200);
+    const ended = new Promise<void>((r) => { res.on('end', () => r()); res.resume(); });
+    const started = Date.now();
+    await stopInboxListener(other.deps.db);
+    await other.app.close();
+    await ended;
+    assert.ok(Date.now() - started < 5000, 'closed promptly');
+  } finally {
+    await other.close().catch(() => {});
+  }
+});

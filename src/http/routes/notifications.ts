@@ -12,6 +12,10 @@ const kind = z.enum(NOTIFICATION_KINDS);
 const hhmm = z.string().regex(/^\d\d:\d\d$/, '应写为 HH:MM');
 
 const routes: RouteModule = (app, ctx) => {
+  // open streams end when the server closes (they would otherwise hold its shutdown open)
+  const streams = new Set<() => void>();
+  app.addHook('preClose', async () => { for (const close of [...streams]) close(); });
+
   app.get('/notifications', {
     config: { permission: 'authenticated' },
     schema: {
@@ -121,10 +125,12 @@ const routes: RouteModule = (app, ctx) => {
     const close = () => {
       if (closed) return;
       closed = true;
+      streams.delete(close);
       clearInterval(timer);
       unsubscribe();
       res.end();
     };
+    streams.add(close);
     req.raw.on('close', close);
     await push();
   });
