@@ -95,6 +95,7 @@ function notificationSettingsFrom(c: any): NotificationSettings {
 }
 
 const schema = z.object({
+  ...notificationEnv,
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   ZHENGTONG_TENANT: z.string().default('wuwei'),
@@ -121,10 +122,11 @@ const schema = z.object({
   // the demo's shared passwords are known to everyone: a demo may let them be used without the change
   // at first sign-in (and after expiry). A deployment sets false.
   ZHENGTONG_DEMO_SKIP_PASSWORD_CHANGE: z.enum(['true', 'false']).default('true'),
-  ...notificationEnv,
 });
 
 export type Config = {
+  /** the notification channels (docs/notifications.md) */
+  notifications: NotificationSettings;
   port: number;
   host: string;
   tenant: string;
@@ -144,8 +146,6 @@ export type Config = {
   passwordPolicy: PasswordPolicy;
   /** demo only: the change at first sign-in and after expiry is not enforced (the login page says so) */
   demoSkipPasswordChange: boolean;
-  /** the notification channels (docs/notifications.md) */
-  notifications: NotificationSettings;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -156,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const c = r.data;
   return {
+    notifications: notificationSettingsFrom(c),
     port: c.PORT, host: c.HOST, tenant: c.ZHENGTONG_TENANT,
     sessionIdleMinutes: c.ZHENGTONG_SESSION_IDLE_MINUTES, sessionMaxHours: c.ZHENGTONG_SESSION_MAX_HOURS,
     lockoutThreshold: c.ZHENGTONG_LOCKOUT_THRESHOLD, lockoutMinutes: c.ZHENGTONG_LOCKOUT_MINUTES,
@@ -167,7 +168,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAgeDays: c.ZHENGTONG_PASSWORD_MAX_AGE_DAYS, warnDays: c.ZHENGTONG_PASSWORD_WARN_DAYS, historySize: c.ZHENGTONG_PASSWORD_HISTORY,
     },
     demoSkipPasswordChange: c.ZHENGTONG_DEMO_SKIP_PASSWORD_CHANGE === 'true',
-    notifications: notificationSettingsFrom(c),
     rateLimits: {
       public_submission: c.ZHENGTONG_RATE_LIMIT_PUBLIC_SUBMISSION, public_lookup: c.ZHENGTONG_RATE_LIMIT_PUBLIC_LOOKUP, login: c.ZHENGTONG_RATE_LIMIT_LOGIN,
     },
