@@ -47,7 +47,9 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     cwd: ROOT,
     // every simulated user logs in from the same loopback address: the per-address login limit would
     // otherwise refuse the load generator itself
-    env: { ...process.env, TZ: 'Asia/Shanghai', PORT: String(port), HOST: '127.0.0.1', ZHENGTONG_RATE_LIMIT_LOGIN: '1000000/60', ...env },
+    env: { ...process.env, TZ: 'Asia/Shanghai', PORT: String(port), HOST: '127.0.0.1', ZHENGTONG_RATE_LIMIT_LOGIN: '1000000/60',
+      // the simulated users sign in with the demo's published password, as `npm start` lets them
+      ZHENGTONG_DEMO_SKIP_PASSWORD_CHANGE: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -1,8 +1,12 @@
 // node:test reporter that writes one JSON object: the run's counts and the names of the failed tests,
-// read by scripts/test.mjs for its summary.
+// read by scripts/test.mjs for its summary; for a batch of files (scripts/test-batch.mjs), the seconds of
+// each file's suite, which order the next run.
 export default async function* summary(source) {
-  const counts = { pass: 0, fail: 0, skipped: 0, cancelled: 0, todo: 0, failures: [] };
+  const counts = { pass: 0, fail: 0, skipped: 0, cancelled: 0, todo: 0, failures: [], suites: {} };
   for await (const event of source) {
+    if ((event.type === 'test:pass' || event.type === 'test:fail') && event.data.nesting === 0 && event.data.details?.type === 'suite') {
+      counts.suites[event.data.name] = (event.data.details.duration_ms ?? 0) / 1000;
+    }
     if (event.type === 'test:fail') {
       const d = event.data;
       const kind = d.details?.error?.failureType;

@@ -8,6 +8,10 @@
 // Extra arguments keep only the files whose path contains one of them. A file's output is printed when
 // it ends, whole; at the end come the failed tests by file, the totals and the slowest ten files.
 // Files start longest first, by the times of the previous run (kept beside the database snapshots).
+// The pure unit files (src/) share no state: they run in as many batches as there are workers, several
+// files to a process (scripts/test-batch.mjs), each file a suite of its own; ZHENGTONG_TEST_BATCH=false
+// runs every file alone. Before the files start, the precompiled server (dist/) is brought up to date so
+// that the tests that run the `zhengtong` command start it without compiling TypeScript.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -47,22 +51,43 @@ if (!env.DATABASE_URL && filtered.some((f) => f.startsWith(join('test', 'db'))))
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+// the command-line tests run bin/zhengtong.mjs, which takes the bundle when it is fresh
+if (filtered.some((f) => !f.startsWith('src/'))) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-server.mjs')], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  if (r.status !== 0) console.error('服务端预编译失败：命令行测试将直接运行源代码');
+}
+
 const concurrency = Math.max(1, Number(env.ZHENGTONG_TEST_CONCURRENCY) || availableParallelism());
 const reporter = process.stdout.isTTY ? 'spec' : 'tap';
 const summaryDir = mkdtempSync(join(tmpdir(), 'zt-test-'));
-const queue = [...filtered].sort((a, b) => (previous[relative(ROOT, b)] ?? 1e9) - (previous[relative(ROOT, a)] ?? 1e9));
+
+/** Work items: one per file, except the unit files, dealt longest first into `concurrency` batches. */
+function workItems() {
+  const unit = filtered.filter((f) => f.startsWith('src/'));
+  const alone = filtered.filter((f) => !unit.includes(f));
+  if (env.ZHENGTONG_TEST_BATCH === 'false' || unit.length < 2) return filtered.map((f) => ({ label: relative(ROOT, f), files: [f] }));
+  const n = Math.min(concurrency, unit.length);
+  const batches = Array.from({ length: n }, (_, i) => ({ label: `src (unit files, batch ${i + 1} of ${n})`, files: [], time: 0 }));
+  for (const f of [...unit].sort((a, b) => (previous[relative(ROOT, b)] ?? 1) - (previous[relative(ROOT, a)] ?? 1))) {
+    const lightest = batches.reduce((x, y) => (y.time < x.time ? y : x));
+    lightest.files.push(f);
+    lightest.time += previous[relative(ROOT, f)] ?? 1;
+  }
+  return [...batches, ...alone.map((f) => ({ label: relative(ROOT, f), files: [f] }))];
+}
+const queue = workItems().sort((a, b) => (previous[b.label] ?? 1e9) - (previous[a.label] ?? 1e9));
 const results = [];
 const started = Date.now();
 
-function runFile(file, index) {
+function runItem(item, index) {
   const summary = join(summaryDir, `${index}.json`);
   const t0 = Date.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [
-      '--import', 'tsx', '--test',
+      '--import', 'tsx', ...(item.files.length === 1 ? ['--test'] : []),
       `--test-reporter=${reporter}`, '--test-reporter-destination=stdout',
       `--test-reporter=${join(ROOT, 'scripts', 'test-summary-reporter.mjs')}`, `--test-reporter-destination=${summary}`,
-      file,
+      ...(item.files.length === 1 ? item.files : [join(ROOT, 'scripts', 'test-batch.mjs'), ...item.files]),
     ], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out = [];
     child.stdout.on('data', (d) => out.push(d));
@@ -71,9 +96,9 @@ function runFile(file, index) {
       let counts = { pass: 0, fail: 0, skipped: 0, cancelled: 0, todo: 0, failures: [] };
       try { counts = JSON.parse(readFileSync(summary, 'utf8')); } catch {}
       const seconds = (Date.now() - t0) / 1000;
-      process.stdout.write(`\n### ${relative(ROOT, file)} (${seconds.toFixed(1)} s, exit ${code ?? signal})\n`);
+      process.stdout.write(`\n### ${item.label} (${seconds.toFixed(1)} s, exit ${code ?? signal})\n`);
       process.stdout.write(Buffer.concat(out));
-      resolve({ file: relative(ROOT, file), code, signal, seconds, ...counts });
+      resolve({ file: item.label, code, signal, seconds, ...counts });
     });
   });
 }
@@ -82,7 +107,7 @@ let next = 0;
 async function worker() {
   while (next < queue.length) {
     const i = next++;
-    results.push(await runFile(queue[i], i));
+    results.push(await runItem(queue[i], i));
   }
 }
 await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
@@ -93,10 +118,10 @@ const sum = (k) => results.reduce((s, r) => s + (r[k] ?? 0), 0);
 const failedFiles = results.filter((r) => r.code !== 0);
 try {
   mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(timingsFile, JSON.stringify({ ...previous, ...Object.fromEntries(results.map((r) => [r.file, r.seconds])) }, null, 1));
+  writeFileSync(timingsFile, JSON.stringify({ ...previous, ...Object.fromEntries(results.map((r) => [r.file, r.seconds])), ...Object.assign({}, ...results.map((r) => r.suites ?? {})) }, null, 1));
 } catch {}
 
-console.log(`\n=== ${suite}: ${results.length} files, ${concurrency} at a time, ${wall.toFixed(1)} s`);
+console.log(`\n=== ${suite}: ${filtered.length} files in ${results.length} processes, ${concurrency} at a time, ${wall.toFixed(1)} s`);
 console.log(`tests ${sum('pass') + sum('fail') + sum('skipped') + sum('cancelled') + sum('todo')} · pass ${sum('pass')} · fail ${sum('fail')} · cancelled ${sum('cancelled')} · skipped ${sum('skipped')} · todo ${sum('todo')}`);
 console.log('slowest files:');
 for (const r of [...results].sort((a, b) => b.seconds - a.seconds).slice(0, 10)) console.log(`  ${r.seconds.toFixed(1).padStart(6)} s  ${r.file}`);

@@ -35,6 +35,15 @@ const origins = z.string().transform((v, ctx) => {
   return out;
 });
 
+/** Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed (comma-separated). */
+const proxies = z.string().transform((v, ctx) => {
+  const out = v.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const p of out) {
+    if (!/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(p)) ctx.addIssue({ code: 'custom', message: `不是合法的地址或网段：${p}` });
+  }
+  return out;
+});
+
 // ---- notifications (docs/notifications.md): the channels, the back-off, the default quiet hours ----
 
 const optionalUrl = (protocols: string[]) => z.string().optional().transform((v, ctx) => {
@@ -112,6 +121,8 @@ const schema = z.object({
   ZHENGTONG_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(MIN_AUDIT_RETENTION_DAYS,
     `审计记录留存不得少于 ${MIN_AUDIT_RETENTION_DAYS} 天（《中华人民共和国网络安全法》第二十一条：网络日志留存不少于六个月）`).default(MIN_AUDIT_RETENTION_DAYS),
   ZHENGTONG_PUBLIC_ORIGINS: origins.prefault(''),
+  // the load balancers in front (nginx): their X-Forwarded-For names the client address
+  ZHENGTONG_TRUST_PROXY: proxies.prefault(''),
   // 身份鉴别 (GB/T 22239-2019 8.1.4.1 a): the password policy (docs/security.md). The floors are the
   // standard's: at least 8 characters of 3 classes; at least the last 5 passwords not repeated.
   ZHENGTONG_PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8, '口令长度下限不得低于 8').max(64).default(8),
@@ -121,7 +132,7 @@ const schema = z.object({
   ZHENGTONG_PASSWORD_HISTORY: z.coerce.number().int().min(5, '不得重复使用的口令不得少于最近 5 次').max(24).default(5),
   // the demo's shared passwords are known to everyone: a demo may let them be used without the change
   // at first sign-in (and after expiry). A deployment sets false.
-  ZHENGTONG_DEMO_SKIP_PASSWORD_CHANGE: z.enum(['true', 'false']).default('true'),
+  ZHENGTONG_DEMO_SKIP_PASSWORD_CHANGE: z.enum(['true', 'false']).default('false'),
 });
 
 export type Config = {
@@ -142,6 +153,8 @@ export type Config = {
   auditRetentionDays: number;
   /** further origins allowed to send cookie-authenticated writes (behind a proxy with another host name) */
   publicOrigins: string[];
+  /** reverse proxies trusted to name the client address (X-Forwarded-For); none by default */
+  trustProxy: string[];
   /** 8.1.4.1 a: length, classes, expiry and its warning, history */
   passwordPolicy: PasswordPolicy;
   /** demo only: the change at first sign-in and after expiry is not enforced (the login page says so) */
@@ -163,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: c.ZHENGTONG_BODY_LIMIT_BYTES, secureCookie: c.ZHENGTONG_SECURE_COOKIE === 'true',
     auditRetentionDays: c.ZHENGTONG_AUDIT_RETENTION_DAYS,
     publicOrigins: c.ZHENGTONG_PUBLIC_ORIGINS,
+    trustProxy: c.ZHENGTONG_TRUST_PROXY,
     passwordPolicy: {
       minLength: c.ZHENGTONG_PASSWORD_MIN_LENGTH, minClasses: c.ZHENGTONG_PASSWORD_MIN_CLASSES,
       maxAgeDays: c.ZHENGTONG_PASSWORD_MAX_AGE_DAYS, warnDays: c.ZHENGTONG_PASSWORD_WARN_DAYS, historySize: c.ZHENGTONG_PASSWORD_HISTORY,

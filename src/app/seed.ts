@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { createUser } from './auth/sessions.ts';
+import { createUser, hashPasswords } from './auth/sessions.ts';
 import { runUseCase, systemActor, type AppDeps, type UseCaseContext } from './context.ts';
 import { demoSeeders } from './plugins.ts';
 import { seedDemoGovernments } from './tenancy/demo.ts';
@@ -51,9 +51,11 @@ async function seedCity(deps: AppDeps, tenantId: string): Promise<boolean> {
     await ctx.tx.query(`INSERT INTO tenants (id, name, short_name, level, pack_id) VALUES ($1, $2, '市政府', 'city', $3)`, [tenantId, '武威市人民政府', 'wuwei-2023']);
     await ctx.audit({ action: 'tenant.created', objectType: 'tenant', objectId: tenantId, payload: { name: '武威市人民政府' } });
     for (const s of demoSeeders) await s.run(ctx);
-    for (const l of demoLogins()) {
+    const logins = demoLogins();
+    const hashes = await hashPasswords(logins.map((l) => l.password));
+    for (const [i, l] of logins.entries()) {
       // the demo's passwords are known to all: changed at the first sign-in (unless the demo skips it, src/config.ts)
-      await createUser(ctx.tx, { tenantId, login: l.login, displayName: l.displayName, password: l.password, personId: l.personId ?? null, roles: l.roles, mustChangePassword: true, at: ctx.now });
+      await createUser(ctx.tx, { tenantId, login: l.login, displayName: l.displayName, password: l.password, passwordHash: hashes[i], personId: l.personId ?? null, roles: l.roles, mustChangePassword: true, at: ctx.now });
     }
     await ctx.audit({ action: 'demo.seeded', objectType: 'tenant', objectId: tenantId, payload: { logins: demoLogins().length } });
     return true;

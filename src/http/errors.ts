@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors/index.ts';
-import { pgErrorCode } from '../store/db.ts';
+import { databaseUnavailable, pgErrorCode } from '../store/db.ts';
 import { packOfTenant } from '../app/tenancy/registry.ts';
 import type { Violation } from '../domain/shared/violation.ts';
 
@@ -60,11 +60,17 @@ export function mapError(err: unknown): AppError {
   if (fe?.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError('REQUEST.VALIDATION', { message: '请求不合法', details: { reason: fe.code ?? fe.message } });
   }
+  // the database went away or is a standby during a failover: retryable, and said so
+  if (databaseUnavailable(err)) return new AppError('STORE.UNAVAILABLE');
   return new AppError('INTERNAL');
 }
 
+/** Seconds a client waits before retrying a request the database could not take (a failover takes a few). */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
+
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const e = mapError(err);
+  if (e.code === 'STORE.UNAVAILABLE') reply.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
   if (e.status >= 500) req.log.error({ err }, 'request failed');
   return reply.status(e.status).send(spoken(toErrorBody(e), req.actor?.tenantId));
 }

@@ -1,11 +1,14 @@
 import { loadConfig } from '../config.ts';
-import { openDb } from '../store/db.ts';
+import { openDb, type Db } from '../store/db.ts';
 import { buildServer } from './server.ts';
 import { systemClock } from '../app/context.ts';
 
-/** The OpenAPI document of every route (committed as docs/openapi.json; a test keeps it current). */
-export async function generateOpenApi(): Promise<unknown> {
-  const db = await openDb({ dataDir: 'memory://' });
+/**
+ * The OpenAPI document of every route (committed as docs/openapi.json; a test keeps it current). The
+ * server is built on `on` when given (left open), else on a fresh in-memory database.
+ */
+export async function generateOpenApi(on?: Db): Promise<unknown> {
+  const db = on ?? await openDb({ dataDir: 'memory://' });
   try {
     const app = await buildServer({ deps: { db, clock: systemClock }, config: loadConfig({}) }, { serveWeb: false });
     await app.ready();
@@ -13,6 +16,6 @@ export async function generateOpenApi(): Promise<unknown> {
     await app.close();
     return spec;
   } finally {
-    await db.close();
+    if (!on) await db.close();
   }
 }

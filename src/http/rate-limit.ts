@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/index.ts';
 import type { RateLimit, RateLimitName } from '../config.ts';
+import type { Db } from '../store/db.ts';
 import type { App, ServerContext } from './types.ts';
 
 // Routes anyone can call without logging in and that do work (a 依申请公开 submission, a look-up by
@@ -8,7 +9,9 @@ import type { App, ServerContext } from './types.ts';
 // config (`config: { permission: 'public', rateLimit: 'public_submission' }`), the limits themselves
 // are configuration (config.rateLimits). Over the limit the answer is 429 REQUEST.RATE_LIMITED with a
 // Retry-After header, before the body is read. Counting is a fixed window per address and route
-// limit, kept in memory by each server process; the server's clock decides when a window ends.
+// limit; the server's clock decides when a window ends. On a PostgreSQL server the windows are one
+// table shared by every node behind the load balancer (one upsert per limited request, see
+// docs/deployment.md); the embedded database serves one process, whose memory keeps them.
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -24,8 +27,13 @@ interface Window {
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-/** Fixed-window counters per key; at most `maxKeys` windows are kept (expired ones go first). */
-export class RateLimiter {
+/** Counts a request against its window and says whether it may go on. */
+export interface RateCounter {
+  hit(key: string, limit: RateLimit): RateDecision | Promise<RateDecision>;
+}
+
+/** Fixed-window counters per key in this process; at most `maxKeys` windows are kept (expired ones go first). */
+export class RateLimiter implements RateCounter {
   private readonly windows = new Map<string, Window>();
 
   constructor(private readonly now: () => number, private readonly maxKeys = 100_000) {}
@@ -59,8 +67,49 @@ export class RateLimiter {
   }
 }
 
+// One statement: a window that has ended (or lies in the future of a clock set back) starts again at
+// now with this request; otherwise the request is counted in it. Refused requests count too, which
+// changes nothing: the decision is hits <= max.
+const HIT_SQL = `
+INSERT INTO rate_limit_windows AS w (key, window_start, hits, expires_at)
+VALUES ($1, $2::timestamptz, 1, $2::timestamptz + $3::int * interval '1 second')
+ON CONFLICT (key) DO UPDATE SET
+  window_start = CASE WHEN $2::timestamptz >= w.expires_at OR $2::timestamptz < w.window_start THEN $2::timestamptz ELSE w.window_start END,
+  expires_at = CASE WHEN $2::timestamptz >= w.expires_at OR $2::timestamptz < w.window_start THEN EXCLUDED.expires_at ELSE w.expires_at END,
+  hits = CASE WHEN $2::timestamptz >= w.expires_at OR $2::timestamptz < w.window_start THEN 1 ELSE w.hits + 1 END
+RETURNING hits, expires_at`;
+
+/** How many limited requests pass between two clean-ups of ended windows (per process). */
+const PRUNE_EVERY = 1000;
+
+/** Fixed-window counters in the database, the same for every server node. */
+export class SharedRateLimiter implements RateCounter {
+  private sincePrune = 0;
+
+  constructor(private readonly db: Db, private readonly now: () => Date) {}
+
+  async hit(key: string, limit: RateLimit): Promise<RateDecision> {
+    const now = this.now();
+    if (++this.sincePrune >= PRUNE_EVERY) {
+      this.sincePrune = 0;
+      await this.db.query('DELETE FROM rate_limit_windows WHERE expires_at <= $1', [now]);
+    }
+    const { rows } = await this.db.query<{ hits: number; expires_at: Date }>(HIT_SQL, [key, now, limit.windowSeconds]);
+    const w = rows[0];
+    if (w.hits <= limit.max) return { allowed: true };
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((new Date(w.expires_at).getTime() - now.getTime()) / 1000)) };
+  }
+}
+
+/** The counter a server uses: shared in PostgreSQL, in memory for the embedded single-process database. */
+export function rateCounterFor(ctx: ServerContext): RateCounter {
+  return ctx.deps.db.kind === 'postgres'
+    ? new SharedRateLimiter(ctx.deps.db, () => ctx.deps.clock.now())
+    : new RateLimiter(() => ctx.deps.clock.now().getTime());
+}
+
 /** Registers the per-address limit check; runs after authentication, before the body is parsed. */
-export function registerRateLimit(app: App, ctx: ServerContext, limiter = new RateLimiter(() => ctx.deps.clock.now().getTime())): RateLimiter {
+export function registerRateLimit(app: App, ctx: ServerContext, limiter: RateCounter = rateCounterFor(ctx)): RateCounter {
   // a route naming a limit the configuration does not have cannot even be registered
   app.addHook('onRoute', (route) => {
     const name = route.config?.rateLimit;
@@ -70,7 +119,7 @@ export function registerRateLimit(app: App, ctx: ServerContext, limiter = new Ra
     const name = req.routeOptions.config?.rateLimit;
     if (!name || req.is404) return;
     const limit = ctx.config.rateLimits[name];
-    const d = limiter.hit(`${name} ${req.ip}`, limit);
+    const d = await limiter.hit(`${name} ${req.ip}`, limit);
     if (d.allowed) return;
     reply.header('Retry-After', String(d.retryAfterSeconds));
     throw new AppError('REQUEST.RATE_LIMITED', {

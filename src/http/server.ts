@@ -13,6 +13,7 @@ import { passwordState } from '../domain/accounts/index.ts';
 import type { Actor } from '../app/context.ts';
 import { knowTenant, tenantOfHost } from '../app/tenancy/registry.ts';
 import { withTenant } from '../store/scope.ts';
+import { databaseUnavailable } from '../store/db.ts';
 import { errorHandler, toErrorBody } from './errors.ts';
 import { routeModules } from './routes/index.ts';
 import { idempotencyHooks } from './idempotency.ts';
@@ -48,6 +49,8 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+/** Liveness and readiness, asked by the load balancer and the supervisor. */
+const PROBES = new Set(['/healthz', '/readyz']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** What a write may carry: JSON, and the upload types of the file routes. A form post (urlencoded, text/plain) is not one. */
 const WRITE_MEDIA_TYPES = new Set(['application/json', 'multipart/form-data', 'application/octet-stream']);
@@ -86,7 +89,8 @@ export async function buildServer(ctx: ServerContext, opts: BuildOptions = {}): 
   const app = Fastify({
     logger: opts.logger ? { level: 'info' } : false,
     bodyLimit: ctx.config.bodyLimitBytes,
-    trustProxy: false,
+    // behind nginx the client's address is the one the trusted proxy forwards (per-address limits, audit)
+    trustProxy: ctx.config.trustProxy.length ? ctx.config.trustProxy : false,
     ajv: { customOptions: { removeAdditional: false } },
     // errors raised by the router itself (an over-long or malformed path parameter) get the same shape
     frameworkErrors: (err, _req, reply) => {
@@ -144,6 +148,8 @@ export async function buildServer(ctx: ServerContext, opts: BuildOptions = {}): 
   // Authentication and the permission check run before the body is even parsed: an anonymous or
   // unauthorised caller learns nothing about the route's input.
   app.addHook('onRequest', async (req) => {
+    // the probes of a load balancer are nobody's and must answer while the database is away
+    if (PROBES.has(req.url)) return;
     // the public's government is the one whose portal host this is (the configured one otherwise)
     const publicTenant = await tenantOfHost(ctx.deps.db, req.hostname) ?? ctx.config.tenant;
     req.actor = { tenantId: publicTenant, userId: null, personId: null, name: '公众', roles: [], ip: req.ip };
@@ -198,9 +204,17 @@ export async function buildServer(ctx: ServerContext, opts: BuildOptions = {}): 
     return payload;
   });
 
-  app.get('/healthz', { config: { permission: 'public' }, schema: { hide: true } }, async () => {
-    await ctx.deps.db.query('SELECT 1');
-    return { status: 'ok', database: ctx.deps.db.kind };
+  // Liveness: the process answers (a load balancer or supervisor restarts it when it does not).
+  app.get('/healthz', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok', database: ctx.deps.db.kind }));
+  // Readiness: the database is reachable and takes writes (a primary, not a standby or a read-only
+  // session); 503 STORE.UNAVAILABLE with Retry-After otherwise, so that no request is sent here meanwhile.
+  app.get('/readyz', { config: { permission: 'public' }, schema: { hide: true } }, async () => {
+    const writable = await ctx.deps.db.transaction((tx) => tx.query<{ standby: boolean; ro: string }>(
+      `SELECT pg_is_in_recovery() AS standby, current_setting('transaction_read_only') AS ro`)).then((r) => r.rows[0], (e) => {
+      throw databaseUnavailable(e) ? e : Object.assign(new Error((e as Error).message), { databaseUnavailable: true });
+    });
+    if (writable.standby || writable.ro === 'on') throw new AppError('STORE.UNAVAILABLE', { details: { reason: writable.standby ? 'standby' : 'read_only' } });
+    return { status: 'ready', database: ctx.deps.db.kind };
   });
 
   for (const mod of routeModules) {

@@ -74,3 +74,24 @@ export function pgErrorCode(err: unknown): string | undefined {
   if (typeof e?.cause?.code === 'string') return e.cause.code;
   return undefined;
 }
+
+/**
+ * SQLSTATEs after which the statement may or may not have run because the database went away or
+ * cannot take writes: connection exceptions (08…), an administrator's or a crash shutdown, a server
+ * still starting (57P01–57P03), a read-only standby (25006), too many connections (53300).
+ */
+const UNAVAILABLE_SQLSTATES = /^(08...|57P0[1-3]|25006|53300)$/;
+/** Socket errors of a database server that is down, restarting or unreachable. */
+const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED']);
+/** What node-postgres says when a connection ends under it (these come without a code). */
+const UNAVAILABLE_MESSAGES = /Connection terminated|connection is closed|Client has encountered a connection error|timeout exceeded when trying to connect|Client was closed|terminating connection|the database system is (starting up|shutting down|in recovery mode)|no primary/i;
+
+/** The error means the database was unreachable or not writable, not that the request was wrong. */
+export function databaseUnavailable(err: unknown): boolean {
+  for (let e: any = err, depth = 0; e && depth < 4; e = e.cause, depth++) {
+    if (e.databaseUnavailable === true) return true;
+    if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATES.test(e.code) || UNAVAILABLE_SOCKET_CODES.has(e.code))) return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
+  }
+  return false;
+}

@@ -1,19 +1,153 @@
 import pg from 'pg';
-import type { Db, FirstRead, Queryable, QueryResult, TransactionOptions } from './db.ts';
+import { databaseUnavailable, type Db, type FirstRead, type Queryable, type QueryResult, type TransactionOptions } from './db.ts';
 import { currentTenant, tenantStatement } from './scope.ts';
 
 pg.types.setTypeParser(20, (v) => Number(v)); // int8
 pg.types.setTypeParser(1082, (v) => v); // date stays 'YYYY-MM-DD', never shifted by the process time zone
 pg.types.setTypeParser(1700, (v) => Number(v)); // numeric
 
-export async function openPostgres(url: string, opts: { schema?: string; poolSize?: number } = {}): Promise<Db> {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: opts.poolSize ?? 10,
-    options: opts.schema ? `-c search_path=${opts.schema},public` : undefined,
+// Several hosts, as libpq writes them: postgres://user@h1:5432,h2:5433/db?target_session_attrs=read-write.
+// node-postgres connects to one host only, so the host list is walked here: a new connection goes to
+// the host that answered last; when it cannot be reached, or answers as a standby (pg_is_in_recovery(),
+// or transaction_read_only on), the next host is tried. After a failover the nodes find the promoted
+// standby by themselves; a request meanwhile gets STORE.UNAVAILABLE (503, Retry-After).
+
+export interface HostPort {
+  host: string;
+  port: number;
+}
+
+export interface ConnectionTargets {
+  hosts: HostPort[];
+  /** target_session_attrs=read-write (implied by several hosts): only a writable primary is kept */
+  readWrite: boolean;
+  /** the connection string of each host, without target_session_attrs */
+  urls: string[];
+}
+
+/** Splits a connection string with one or several hosts (libpq's multi-host form). */
+export function connectionTargets(url: string): ConnectionTargets {
+  const m = /^(postgres(?:ql)?:\/\/)([^@/?#]*@)?([^/?#]*)(.*)$/.exec(url);
+  if (!m) throw new Error('DATABASE_URL 应为 postgres://用户@主机:端口[,主机:端口…]/数据库');
+  const [, scheme, auth = '', hostPart, rest] = m;
+  const hosts = hostPart.split(',').filter(Boolean).map((h): HostPort => {
+    const v6 = /^\[([^\]]+)\](?::(\d+))?$/.exec(h);
+    const [host, port] = v6 ? [v6[1], v6[2]] : h.split(':');
+    if (!host || (port !== undefined && !/^\d{1,5}$/.test(port))) throw new Error(`DATABASE_URL 中的主机不合法：${h}`);
+    return { host, port: port ? Number(port) : 5432 };
   });
+  if (!hosts.length) hosts.push({ host: 'localhost', port: 5432 });
+  const q = rest.indexOf('?');
+  const params = new URLSearchParams(q >= 0 ? rest.slice(q + 1) : '');
+  const attrs = params.get('target_session_attrs');
+  if (attrs && !['any', 'read-write', 'primary'].includes(attrs)) throw new Error(`不支持的 target_session_attrs：${attrs}（可用 read-write、primary、any）`);
+  params.delete('target_session_attrs');
+  const tail = (q >= 0 ? rest.slice(0, q) : rest) + (params.size ? `?${params}` : '');
+  const hostPort = (h: HostPort) => (h.host.includes(':') ? `[${h.host}]:${h.port}` : `${h.host}:${h.port}`);
+  return {
+    hosts, readWrite: attrs === 'read-write' || attrs === 'primary' || (hosts.length > 1 && attrs !== 'any'),
+    urls: hosts.map((h) => `${scheme}${auth}${hostPort(h)}${tail}`),
+  };
+}
+
+/** No host of the list is a reachable, writable primary (during a failover). */
+export class NoPrimaryError extends Error {
+  readonly databaseUnavailable = true;
+  constructor(readonly tried: string[], cause?: unknown) {
+    super(`no primary among ${tried.join(', ')}`, { cause });
+  }
+}
+
+const ignore = () => {};
+
+/** A listener whose connection ended tries again this often. */
+const LISTEN_RETRY_MS = 1000;
+
+/** Longest wait for a connection (a new one to a host, or a free one from a busy pool). */
+const CONNECT_TIMEOUT_MS = 10_000;
+
+export async function openPostgres(url: string, opts: { schema?: string; poolSize?: number } = {}): Promise<Db> {
+  const targets = connectionTargets(url);
+  const { hosts } = targets;
+  let current = 0;
+  /** the host a client was made for is passed on; a failure there moves new connections to the next */
+  const moveOn = (from: number) => { if (current === from) current = (from + 1) % hosts.length; };
+  class HostListClient extends pg.Client {
+    readonly hostIndex: number;
+    constructor(config: pg.ClientConfig) {
+      const i = current;
+      super({ ...config, connectionString: targets.urls[i] });
+      this.hostIndex = i;
+    }
+    override connect(cb?: any): any {
+      const p = super.connect().catch((e: unknown) => { moveOn(this.hostIndex); throw e; });
+      if (!cb) return p;
+      p.then(() => cb(null), (e: Error) => cb(e));
+    }
+  }
+  const refuseStandby = async (client: HostListClient) => {
+    const r = await client.query(`SELECT pg_is_in_recovery() AS standby, current_setting('transaction_read_only') AS ro`);
+    if (r.rows[0].standby || r.rows[0].ro === 'on') {
+      moveOn(client.hostIndex);
+      throw Object.assign(new Error(`${hosts[client.hostIndex].host}:${hosts[client.hostIndex].port} is a standby`), { databaseUnavailable: true });
+    }
+  };
+  const clientOptions = {
+    connectionString: targets.urls[0],
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+    options: opts.schema ? `-c search_path=${opts.schema},public` : undefined,
+  };
+  /** A connection of its own (not from the pool) to the primary, the hosts walked as for the pool. */
+  const dedicated = async (): Promise<pg.Client> => {
+    let last: unknown;
+    for (let attempt = 0; attempt < hosts.length; attempt++) {
+      const c = new HostListClient(clientOptions);
+      c.on('error', ignore);
+      try {
+        await c.connect();
+        if (targets.readWrite) await refuseStandby(c);
+        return c;
+      } catch (e) {
+        await c.end().catch(() => {});
+        if (!databaseUnavailable(e)) throw e;
+        last = e;
+      }
+    }
+    throw hosts.length > 1 ? new NoPrimaryError(hosts.map((h) => `${h.host}:${h.port}`), last) : last;
+  };
+  const pool = new pg.Pool({
+    ...clientOptions,
+    Client: HostListClient as unknown as typeof pg.Client,
+    max: opts.poolSize ?? 10,
+    // a new connection to a standby is refused: writes would fail with 25006 one by one
+    onConnect: targets.readWrite ? (client: pg.PoolClient) => refuseStandby(client as unknown as HostListClient) : undefined,
+  } as pg.PoolConfig);
+  // a connection that breaks while idle (the server restarted or failed over) is dropped, not fatal
+  pool.on('error', ignore);
+
+  /** A connection to the primary: each host is tried once before the request is given up as unavailable. */
+  const acquire = async (): Promise<pg.PoolClient> => {
+    let last: unknown;
+    for (let attempt = 0; attempt < hosts.length; attempt++) {
+      try {
+        const c = await pool.connect();
+        // an error arriving between two statements (the server ended the session: a shutdown, a
+        // failover) is emitted on the connection; the next statement fails with it instead
+        if (!c.listenerCount('error')) c.on('error', ignore);
+        return c;
+      } catch (e) {
+        if (!databaseUnavailable(e)) throw e;
+        last = e;
+      }
+    }
+    throw hosts.length > 1 ? new NoPrimaryError(hosts.map((h) => `${h.host}:${h.port}`), last) : last;
+  };
+  /** A broken connection is destroyed, not returned to the pool. */
+  const release = (c: pg.PoolClient, err?: unknown) => c.release(err && databaseUnavailable(err) ? (err as Error) : undefined);
+
   if (opts.schema) {
-    const c = await pool.connect();
+    const c = await acquire();
     try {
       await c.query(`CREATE SCHEMA IF NOT EXISTS "${opts.schema.replace(/"/g, '')}"`);
     } finally {
@@ -29,15 +163,41 @@ export async function openPostgres(url: string, opts: { schema?: string; poolSiz
       await c.query(sql);
     },
   });
-  const base = wrap(pool);
-  const listeners = new Set<pg.Client>();
+  const base: Queryable = {
+    async query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
+      const c = await acquire();
+      let failure: unknown;
+      try {
+        return await wrap(c as any).query<T>(sql, params);
+      } catch (e) {
+        failure = e;
+        throw e;
+      } finally {
+        release(c, failure);
+      }
+    },
+    async exec(sql: string) {
+      const c = await acquire();
+      let failure: unknown;
+      try {
+        await c.query(sql);
+      } catch (e) {
+        failure = e;
+        throw e;
+      } finally {
+        release(c, failure);
+      }
+    },
+  };
+  const listeners = new Set<() => Promise<void>>();
   const db: Db = {
     kind: 'postgres',
     // inside a tenant scope a lone statement is a transaction of its own, so that it is confined too
     query: (sql, params) => (currentTenant() ? db.transaction((tx) => tx.query(sql, params)) : base.query(sql, params)),
     exec: (sql) => (currentTenant() ? db.transaction((tx) => tx.exec(sql)) : base.exec(sql)),
     async transaction<T>(fn: (tx: Queryable) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
-      const client = await pool.connect();
+      const client = await acquire();
+      let failure: unknown;
       try {
         const first = opts.first;
         const tenant = currentTenant();
@@ -59,28 +219,53 @@ export async function openPostgres(url: string, opts: { schema?: string; poolSiz
         await client.query('COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
+        failure = err;
+        if (!databaseUnavailable(err)) await client.query('ROLLBACK').catch(() => {});
         throw err;
       } finally {
-        client.release();
+        release(client, failure);
       }
     },
     async close() {
-      for (const c of [...listeners]) await c.end().catch(() => {});
+      for (const stop of [...listeners]) await stop();
       await pool.end();
     },
-    // a connection of its own per listener: LISTEN lasts as long as the session
+    // a connection of its own per listener: LISTEN lasts as long as the session. When the session
+    // ends (the server restarted, the standby was promoted) the listener connects again, to the
+    // primary of the moment, and listens again; what was notified in between is not delivered.
     async listen(channel, fn) {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      listeners.add(client);
-      client.on('notification', (m) => { if (m.channel === channel) fn(m.payload ?? ''); });
-      client.on('error', () => {});
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      return async () => {
-        if (!listeners.delete(client)) return;
-        await client.end().catch(() => {});
+      let client: pg.Client | null = null;
+      let stopped = false;
+      let retry: NodeJS.Timeout | null = null;
+      const again = () => {
+        if (stopped) return;
+        retry = setTimeout(() => { retry = null; connect().catch(again); }, LISTEN_RETRY_MS);
+        retry.unref();
       };
+      const connect = async () => {
+        const c = await dedicated();
+        c.on('notification', (m) => { if (m.channel === channel) fn(m.payload ?? ''); });
+        c.on('end', () => { if (client === c) { client = null; again(); } });
+        try {
+          await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        } catch (e) {
+          await c.end().catch(() => {});
+          throw e;
+        }
+        if (stopped) { await c.end().catch(() => {}); return; }
+        client = c;
+      };
+      const stop = async () => {
+        stopped = true;
+        listeners.delete(stop);
+        if (retry) clearTimeout(retry);
+        const c = client;
+        client = null;
+        await c?.end().catch(() => {});
+      };
+      await connect();
+      listeners.add(stop);
+      return stop;
     },
   };
   return db;

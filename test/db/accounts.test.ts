@@ -3,6 +3,9 @@
 // (安全保密管理员), auditor (安全审计员).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config.ts';
 import { can, ROLES } from '../../src/app/auth/roles.ts';
 import { startTestServer, DEMO_PASSWORD, type TestServer } from './http-harness.ts';
 
@@ -148,6 +151,12 @@ test('口令复杂度: creating an account with a weak password is refused with 
   const common = await call('admin', 'POST', '/accounts', { login: 'common', displayName: '常见口令', password: 'P@ssw0rd' });
   assert.deepEqual(common.json().violations.map((v: any) => v.code), ['ACCOUNTS.PASSWORD_COMMON']);
   assert.equal((await call('admin', 'POST', '/accounts', { login: 'admin', displayName: '重名', password: 'Initial#Pass2026' })).json().code, 'ACCOUNTS.LOGIN_TAKEN');
+});
+
+test('首次登录修改口令: enforced unless the demo (serve --demo) lets the demo accounts skip it', () => {
+  assert.equal(loadConfig({}).demoSkipPasswordChange, false);
+  assert.equal(loadConfig({ ZHENGTONG_DEMO_SKIP_PASSWORD_CHANGE: 'true' }).demoSkipPasswordChange, true);
+  assert.match(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8'), /"start": "[^"]*serve --demo"/);
 });
 
 test('首次登录修改口令: with the demo setting off, a new account can do nothing but change its password', async () => {

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,10 +10,22 @@ const BIN = join(ROOT, 'bin', 'zhengtong.mjs');
 const run = (args: string[], env: Record<string, string>) =>
   spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', ...env }, encoding: 'utf8', timeout: 120_000 });
 
-test('embedded storage: a second process on the same data folder is refused with a clear message, and the first keeps working', { skip: Boolean(process.env.DATABASE_URL) && 'embedded mode only' }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'zt-lock-'));
-  try {
-    assert.equal(run(['migrate'], { ZHENGTONG_DATA_DIR: dir }).status, 0);
+// One data folder for the embedded-mode tests: `zhengtong seed` fills it as `npm start` does.
+const embedded = !process.env.DATABASE_URL;
+const dir = mkdtempSync(join(tmpdir(), 'zt-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('CLI: seed loads the Wuwei demo into an empty data folder once; a second seed changes nothing', { skip: !embedded && 'embedded mode only' }, () => {
+  const seeded = run(['seed'], { ZHENGTONG_DATA_DIR: dir });
+  assert.equal(seeded.status, 0, seeded.stderr);
+  assert.match(seeded.stdout, /已载入武威演示数据/);
+  const again = run(['seed'], { ZHENGTONG_DATA_DIR: dir });
+  assert.equal(again.status, 0, again.stderr);
+  assert.match(again.stdout, /演示数据已存在，未重复载入/);
+});
+
+test('embedded storage: a second process on the same data folder is refused with a clear message, and the first keeps working', { skip: !embedded && 'embedded mode only' }, async () => {
+  {
     // hold the folder in a child that stays alive
     const holder = spawn(process.execPath, ['--import', 'tsx', '-e', `
       const { openDb } = await import(${JSON.stringify(join(ROOT, 'src/store/db.ts'))});
@@ -30,15 +42,11 @@ test('embedded storage: a second process on the same data folder is refused with
     // the holder died without releasing: its stale lock is taken over
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(run(['migrate'], { ZHENGTONG_DATA_DIR: dir }).status, 0);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
 });
 
-test('CLI: audit verify reports an intact chain, then names the record altered behind the system', { skip: Boolean(process.env.DATABASE_URL) && 'embedded mode only' }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'zt-audit-'));
-  try {
-    assert.equal(run(['seed'], { ZHENGTONG_DATA_DIR: dir }).status, 0);
+test('CLI: audit verify reports an intact chain, then names the record altered behind the system', { skip: !embedded && 'embedded mode only' }, async () => {
+  {
     const ok = run(['audit', 'verify'], { ZHENGTONG_DATA_DIR: dir });
     assert.equal(ok.status, 0, ok.stderr);
     assert.match(ok.stdout, /审计链完整/);
@@ -52,8 +60,6 @@ test('CLI: audit verify reports an intact chain, then names the record altered b
     const bad = run(['audit', 'verify'], { ZHENGTONG_DATA_DIR: dir });
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /审计链被破坏：第 2 位/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
 });
 

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { pgliteSnapshot } from './snapshots.ts';
 import { openDb, type Db } from '../../src/store/db.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import { runUseCase, systemActor, type Actor, type AppDeps } from '../../src/app/context.ts';
@@ -40,8 +41,15 @@ function durableDb() {
   const url = process.env.DATABASE_URL;
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const dir = url ? null : mkdtempSync(join(tmpdir(), 'zt-doc-timers-'));
+  let opened = false;
   return {
-    open: () => (url ? openDb({ url, schema, poolSize: 4 }) : openDb({ dataDir: dir! })),
+    // the folder starts as the migrated snapshot, then holds what each run left
+    async open() {
+      if (url) return openDb({ url, schema, poolSize: 4 });
+      const first = !opened;
+      opened = true;
+      return openDb({ dataDir: dir!, ...(first ? { loadDataDir: await pgliteSnapshot({ seed: null }) } : {}) });
+    },
     async dispose() {
       if (url) {
         const db = await openDb({ url, schema, poolSize: 1 });

@@ -56,8 +56,9 @@ export function manualClock(start: string | Date): Clock & { set(d: string | Dat
   };
 }
 
+/** The settings of a test server: the defaults, with the demo's accounts usable as `npm start` (--demo) lets them. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), ...overrides };
+  return { ...loadConfig({}), demoSkipPasswordChange: true, ...overrides };
 }
 
 export function depsFor(db: Db, clock: Clock): AppDeps {

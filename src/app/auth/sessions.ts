@@ -25,6 +25,8 @@ export async function createUser(
   tx: Queryable,
   u: {
     tenantId: string; login: string; displayName: string; password: string; personId?: string | null; roles: string[];
+    /** the password's hash when the caller computed it already (several accounts hashed at once) */
+    passwordHash?: string;
     /** the password is an initial one, to be changed at the first sign-in (the demo's, an administrator's) */
     mustChangePassword?: boolean;
     /** when the password is set (the database's clock otherwise) */
@@ -35,10 +37,23 @@ export async function createUser(
   await tx.query(
     `INSERT INTO users (id, tenant_id, login, display_name, password_hash, person_id, roles, must_change_password, password_changed_at)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,COALESCE($9::timestamptz, now())) ON CONFLICT (tenant_id, login) DO NOTHING`,
-    [id, u.tenantId, u.login, u.displayName, await hashPassword(u.password), u.personId ?? null, u.roles,
+    [id, u.tenantId, u.login, u.displayName, u.passwordHash ?? await hashPassword(u.password), u.personId ?? null, u.roles,
       u.mustChangePassword ?? false, u.at ?? null],
   );
   return id;
+}
+
+/**
+ * The hashes of the initial passwords of several accounts created at once (a government's first accounts,
+ * the demo's), computed side by side on the thread pool. Accounts given the same initial password share
+ * its one salted hash: the password is the same and known to whoever set it, and it must be changed at
+ * the first sign-in, which gives each account a salted hash of its own.
+ */
+export async function hashPasswords(passwords: string[]): Promise<string[]> {
+  const distinct = [...new Set(passwords)];
+  const hashes = new Map(distinct.map((p, i) => [p, i]));
+  const computed = await Promise.all(distinct.map(hashPassword));
+  return passwords.map((p) => computed[hashes.get(p)!]);
 }
 
 const sessionUserOf = (u: any): SessionUser => ({

@@ -7,7 +7,7 @@ import { AppError, refusal } from '../../errors/index.ts';
 import type { Org } from '../../domain/org/index.ts';
 import { asSystem } from '../../store/scope.ts';
 import { appendAudit } from '../audit/record.ts';
-import { createUser } from '../auth/sessions.ts';
+import { createUser, hashPasswords } from '../auth/sessions.ts';
 import { GRANTABLE_ROLES } from '../auth/roles.ts';
 import { roleGrantViolations } from '../../domain/accounts/index.ts';
 import { systemActor, type Actor, type AppDeps } from '../context.ts';
@@ -101,11 +101,15 @@ export async function createGovernment(deps: AppDeps, actor: Actor, input: Gover
       [input.id, input.name, input.shortName ?? null, input.level, input.parentId ?? null, input.packId,
         input.portalHost?.toLowerCase() ?? null, now]);
     await insertOrg(tx, input.id, input.org, now, actor.name);
-    for (const l of input.logins ?? []) {
+    const logins = input.logins ?? [];
+    for (const l of logins) {
       // 三员分立 holds from the first account on; initial passwords are changed at the first sign-in
       const refused = roleGrantViolations({ roles: l.roles, accountUserId: `user-${l.login}`, granterUserId: null }, GRANTABLE_ROLES);
       if (refused.length) throw refusal('ACCOUNTS.ROLES_REFUSED', refused.map((v) => ({ ...v, details: { ...v.details, login: l.login } })));
-      await createUser(tx, { tenantId: input.id, login: l.login, displayName: l.displayName, password: l.password, personId: l.personId, roles: l.roles, mustChangePassword: true, at: now });
+    }
+    const hashes = await hashPasswords(logins.map((l) => l.password));
+    for (const [i, l] of logins.entries()) {
+      await createUser(tx, { tenantId: input.id, login: l.login, displayName: l.displayName, password: l.password, passwordHash: hashes[i], personId: l.personId, roles: l.roles, mustChangePassword: true, at: now });
     }
     const today = now.toISOString().slice(0, 10);
     const article = (() => {

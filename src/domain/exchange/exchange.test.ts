@@ -1,4 +1,4 @@
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
 import { renderOfd } from '../../output/index.ts';
@@ -28,10 +28,7 @@ const GOVERNMENTS: ExchangeGovernment[] = [
 const CITY = { tenantId: 'wuwei', organ: '武威市人民政府' };
 const LIANGZHOU = { tenantId: 'liangzhou', organ: '凉州区人民政府' };
 
-let OFD: Buffer;
-before(async () => {
-  OFD = await renderOfd(sampleRequest());
-});
+const OFD: Buffer = await renderOfd(sampleRequest());
 
 const requestMetadata = (over: Partial<DocumentMetadata> = {}): DocumentMetadata => ({
   issuerName: '凉州区人民政府',
