@@ -6,6 +6,7 @@ import { buildServer } from '../../src/http/server.ts';
 import { startRuntime } from '../../src/app/runtime.ts';
 import { testConfig } from '../db/harness.ts';
 import type { Clock } from '../../src/app/context.ts';
+import type { Config } from '../../src/config.ts';
 import { ensureWebBuilt } from '../../src/cli/web-build.ts';
 
 export const DEMO_PASSWORD = 'Zhengtong@2026';
@@ -19,14 +20,14 @@ export interface BrowserEnv {
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function startBrowserEnv(opts: { clock?: Clock } = {}): Promise<BrowserEnv> {
+export async function startBrowserEnv(opts: { clock?: Clock; config?: Partial<Config> } = {}): Promise<BrowserEnv> {
   if (!existsSync(CHROMIUM)) throw new Error(`找不到 Chromium：${CHROMIUM}（apt-get install chromium fonts-noto-cjk）`);
   await ensureWebBuilt({ out: () => {}, err: (m) => console.error(m) });
   const rt = await startRuntime({
     db: process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir: 'memory://' },
     clock: opts.clock,
   });
-  const app = await buildServer({ deps: rt.deps, config: testConfig() }, { serveWeb: true });
+  const app = await buildServer({ deps: rt.deps, config: testConfig(opts.config) }, { serveWeb: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;

@@ -15,15 +15,41 @@ test('web shell: a wrong password shows the Chinese error and stays on the login
   assert.equal(await env.page.getByTestId('current-user').count(), 0);
 });
 
-test('web shell: logging in shows the sections of the product', async () => {
-  await loginAs(env, 'admin');
-  for (const label of ['工作台', '公文', '会议', '督查', '领导', '公开', '管理']) {
-    assert.ok(await env.page.getByRole('menuitem', { name: label }).first().isVisible() || await env.page.getByText(label).first().isVisible(), label);
+const menuText = async () => (await env.page.getByRole('menu').first().innerText()).replace(/\s+/g, ' ');
+
+test('web shell: logging in shows the sections of the product the user may open', async () => {
+  await loginAs(env, 'office-clerk');
+  for (const label of ['工作台', '公文', '会议', '督查', '领导', '公开', '组织机构']) {
+    assert.ok(await env.page.getByRole('menuitem', { name: label }).first().isVisible(), label);
   }
+  assert.match(await env.page.getByTestId('current-user').innerText(), /市政府办公室文书/);
+  const office = await menuText();
+  assert.match(office, /安全审计/, 'the office reads the business audit trail');
+  assert.doesNotMatch(office, /账号管理/, 'the office manages no accounts');
+});
+
+test('三员分立 in the menu: the system administrator sees accounts, organisation, calendar and packs but no 公文; the auditor sees 安全审计 alone', async () => {
+  await env.page.context().clearCookies();
+  await loginAs(env, 'admin');
+  await env.page.getByRole('menuitem', { name: '管理' }).first().click();
+  await env.page.getByRole('menuitem', { name: '账号管理' }).waitFor();
+  const admin = await menuText();
+  for (const label of ['工作台', '组织机构', '规则包', '工作日历', '账号管理']) assert.match(admin, new RegExp(label), label);
+  for (const label of ['公文', '会议', '督查', '安全审计']) assert.doesNotMatch(admin, new RegExp(label), label);
   assert.match(await env.page.getByTestId('current-user').innerText(), /系统管理员/);
+
+  await env.page.context().clearCookies();
+  await loginAs(env, 'auditor');
+  await env.page.getByRole('menuitem', { name: '管理' }).first().click();
+  await env.page.getByRole('menuitem', { name: '安全审计' }).waitFor();
+  const auditor = await menuText();
+  for (const label of ['公文', '组织机构', '账号管理', '规则包']) assert.doesNotMatch(auditor, new RegExp(label), label);
+  await env.page.screenshot({ path: 'test-results/menu-auditor.png' });
 });
 
 test('rule-pack browser: clicking 第六十六条 shows its text and the countersign time limit', async () => {
+  await env.page.context().clearCookies();
+  await loginAs(env, 'admin');
   await env.page.goto(env.baseUrl + '/admin/pack');
   await env.page.getByTestId('article-66').click();
   const detail = env.page.getByTestId('article-detail');

@@ -129,7 +129,7 @@ test('isolation: a county administrator walking every route over the city\'s ids
     assert.ok(res.statusCode < 500, `${url} → ${res.statusCode}`);
     assert.ok(!res.body.includes('武威市发展和改革委员会') && !res.body.includes('unit-fgw'), `${url} shows nothing of the city`);
   }
-  const after = await dbChecksum(s.t.db, ['sessions', 'audit_records', 'users']);
+  const after = await dbChecksum(s.t.db, ['sessions', 'rate_limit_windows', 'audit_records', 'users']);
   const { sessions: _s, audit_records: _a, users: _u, ...beforeData } = before;
   assert.deepEqual(after, beforeData, 'nothing of any government changed');
   assert.ok(cityRows('documents'));

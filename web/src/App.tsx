@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, Dropdown, Layout, Menu, Spin, Tag, Typography } from 'antd';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { get, post } from './lib/api.ts';
-import { SessionContext, type Me } from './lib/session.tsx';
+import { SessionContext, allows, type Me } from './lib/session.tsx';
 import { Login } from './Login.tsx';
 import { sections } from './sections.tsx';
 import { publicRoutes } from './public.tsx';
@@ -52,9 +52,11 @@ function StaffApp() {
     );
   }
 
-  const items = sections.map((s) => {
-    const visible = s.pages.filter((p) => !p.hidden);
-    return visible.length === 1
+  // the menu lists the pages whose data the user may read; a section with none is left out
+  const items = sections.flatMap((s) => {
+    const visible = s.pages.filter((p) => !p.hidden && allows(me, p.anyOf));
+    if (visible.length === 0) return [];
+    return visible.length === 1 && s.pages.filter((p) => !p.hidden).length === 1
       ? { key: visible[0].path, label: <Link to={visible[0].path}>{s.label}</Link> }
       : { key: s.key, label: s.label, children: visible.map((p) => ({ key: p.path, label: <Link to={p.path}>{p.label}</Link> })) };
   });

@@ -41,6 +41,8 @@ const routes: RouteModule = (app, ctx) => {
     const g = await governmentOf(ctx.deps, u.tenantId);
     return {
       ...u, roleLabels: u.roles.map((r) => ROLES[r]?.label ?? r),
+      // what the roles grant (patterns such as documents.*), so that the UI shows only what answers
+      permissions: [...new Set(u.roles.flatMap((r) => ROLES[r]?.permissions ?? []))].sort(),
       government: g ? { id: g.id, name: g.name, shortName: g.shortName, level: g.level } : null,
       // 8.1.4.1 a: expiry and its warning, the change required at first sign-in
       password: passwordStatus(u, ctx.deps.clock.now(), ctx.config),
