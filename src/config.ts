@@ -44,7 +44,67 @@ const proxies = z.string().transform((v, ctx) => {
   return out;
 });
 
+// ---- notifications (docs/notifications.md): the channels, the back-off, the default quiet hours ----
+
+const optionalUrl = (protocols: string[]) => z.string().optional().transform((v, ctx) => {
+  if (!v) return null;
+  try {
+    const u = new URL(v);
+    if (!protocols.includes(u.protocol)) throw new Error();
+    return v;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `应为 ${protocols.map((p) => p.replace(':', '')).join(' 或 ')} 地址：${v}` });
+    return null;
+  }
+});
+const secondsList = z.string().regex(/^\d{1,6}(,\d{1,6}){0,19}$/, '应写为以逗号分隔的秒数，如 30,120,600').transform((v) => v.split(',').map(Number));
+const quietHours = z.string().regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, '应写为 HH:MM-HH:MM（如 22:00-07:30），或 off');
+
+const notificationEnv = {
+  // mail: an SMTP relay (smtp:// or smtps://, user and password in the URL if it needs them)
+  ZHENGTONG_SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
+  ZHENGTONG_SMTP_FROM: z.string().default('政通 <zhengtong@localhost>'),
+  // 钉钉 group robot: its webhook and, with 加签, its secret
+  ZHENGTONG_DINGTALK_WEBHOOK: optionalUrl(['https:', 'http:']),
+  ZHENGTONG_DINGTALK_SECRET: z.string().optional(),
+  // 企业微信 group robot: its webhook
+  ZHENGTONG_WECOM_WEBHOOK: optionalUrl(['https:', 'http:']),
+  // the address of the staff UI that links in mail and robot messages point to
+  ZHENGTONG_NOTIFY_LINK_BASE: z.string().url('应为网址，如 https://zhengtong.example.gov.cn').default('http://127.0.0.1:3000'),
+  // seconds to wait after the 1st, 2nd … failed attempt; when spent, the delivery has failed
+  ZHENGTONG_NOTIFY_RETRY_SECONDS: secondsList.prefault('30,120,600,3600,21600'),
+  // default quiet hours of a person who has not chosen (local time, Asia/Shanghai)
+  ZHENGTONG_NOTIFY_QUIET_HOURS: quietHours.default('22:00-07:30'),
+  // how long a channel may take to answer one delivery
+  ZHENGTONG_NOTIFY_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+};
+
+export interface NotificationSettings {
+  smtpUrl: string | null;
+  smtpFrom: string;
+  dingtalkWebhook: string | null;
+  dingtalkSecret: string | null;
+  wecomWebhook: string | null;
+  linkBase: string;
+  retrySeconds: number[];
+  quietHours: { start: string; end: string } | null;
+  sendTimeoutMs: number;
+}
+
+function notificationSettingsFrom(c: any): NotificationSettings {
+  const q = String(c.ZHENGTONG_NOTIFY_QUIET_HOURS);
+  return {
+    smtpUrl: c.ZHENGTONG_SMTP_URL, smtpFrom: c.ZHENGTONG_SMTP_FROM,
+    dingtalkWebhook: c.ZHENGTONG_DINGTALK_WEBHOOK, dingtalkSecret: c.ZHENGTONG_DINGTALK_SECRET || null,
+    wecomWebhook: c.ZHENGTONG_WECOM_WEBHOOK, linkBase: c.ZHENGTONG_NOTIFY_LINK_BASE,
+    retrySeconds: c.ZHENGTONG_NOTIFY_RETRY_SECONDS,
+    quietHours: q === 'off' ? null : { start: q.slice(0, 5), end: q.slice(6, 11) },
+    sendTimeoutMs: c.ZHENGTONG_NOTIFY_SEND_TIMEOUT_MS,
+  };
+}
+
 const schema = z.object({
+  ...notificationEnv,
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   ZHENGTONG_TENANT: z.string().default('wuwei'),
@@ -76,6 +136,8 @@ const schema = z.object({
 });
 
 export type Config = {
+  /** the notification channels (docs/notifications.md) */
+  notifications: NotificationSettings;
   port: number;
   host: string;
   tenant: string;
@@ -107,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const c = r.data;
   return {
+    notifications: notificationSettingsFrom(c),
     port: c.PORT, host: c.HOST, tenant: c.ZHENGTONG_TENANT,
     sessionIdleMinutes: c.ZHENGTONG_SESSION_IDLE_MINUTES, sessionMaxHours: c.ZHENGTONG_SESSION_MAX_HOURS,
     lockoutThreshold: c.ZHENGTONG_LOCKOUT_THRESHOLD, lockoutMinutes: c.ZHENGTONG_LOCKOUT_MINUTES,

@@ -14,6 +14,7 @@ import { searchBackground } from './search/documents.ts';
 import { seedDemoAccountability } from './accountability/demo.ts';
 import { decisionsBackground } from './decisions/timers.ts';
 import { exchangeBackground } from './exchange/plugin.ts';
+import { notificationsBackground } from './notifications/plugin.ts';
 
 // What each context plugs into the runtime: its demo data (in dependency order) and its background work.
 
@@ -37,4 +38,5 @@ export const backgroundTasks: BackgroundTask[] = [
   documentsBackground,
   searchBackground,
   exchangeBackground,
+  notificationsBackground,
 ];

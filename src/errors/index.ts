@@ -13,6 +13,7 @@ import { exchangeErrors } from './exchange.ts';
 import { sealsErrors } from './seals.ts';
 import { auditErrors } from './audit.ts';
 import { accountsErrors } from './accounts.ts';
+import { notificationsErrors } from './notifications.ts';
 import type { ErrorSpec, ErrorTable } from './types.ts';
 import type { Violation } from '../domain/shared/violation.ts';
 
@@ -33,6 +34,7 @@ export const errorTable: ErrorTable = {
   ...sealsErrors,
   ...auditErrors,
   ...accountsErrors,
+  ...notificationsErrors,
 };
 
 /** An error the API answers with {code, message, article?, violations[]}. */

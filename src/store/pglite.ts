@@ -107,6 +107,10 @@ export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob | F
       await pg.close();
       release();
     },
+    async listen(channel: string, fn: (payload: string) => void) {
+      const stop = await pg.listen(channel, fn);
+      return async () => { await stop(); };
+    },
     // exposed for fast test fixtures
     dumpDataDir: () => pg.dumpDataDir('none'),
   } as Db & { dumpDataDir: () => Promise<File | Blob> };

@@ -16,7 +16,7 @@ import { runUseCase, systemActor, type Actor, type AppDeps } from '../../src/app
 import { runDueTimers } from '../../src/jobs/timers.ts';
 import { importYear, loadCalendar, seedShippedYears } from '../../src/app/calendar/store.ts';
 import { installCalendar, readArrangementFiles } from '../../src/app/calendar/files.ts';
-import { IMPLIED_CONSENT_KIND, HANDLING_ESCALATE_KIND, HANDLING_REMIND_KIND, registerDocumentTimerKinds } from '../../src/app/documents/timers.ts';
+import { IMPLIED_CONSENT_KIND, OPINION_REMIND_KIND, HANDLING_ESCALATE_KIND, HANDLING_REMIND_KIND, registerDocumentTimerKinds } from '../../src/app/documents/timers.ts';
 import * as out from '../../src/app/documents/outgoing.ts';
 import * as inc from '../../src/app/documents/incoming.ts';
 import { createOpinionRequests, replyOpinion } from '../../src/app/documents/opinions.ts';
@@ -264,9 +264,10 @@ test('第六十六条: a reply deadline that ran into a year with no loaded cale
     assert.equal(new Date(rows[0].due_at).toISOString(), '2027-01-05T16:00:00.000Z');
 
     clock.set('2027-01-05T12:00:00+08:00');
-    assert.deepEqual((await runDueTimers(deps)).fired, [], 'the provisional day passed: still on time');
+    // only the reminder of the recomputed reply day (01-04, one working day before) is due by now
+    assert.deepEqual((await runDueTimers(deps)).fired.map((f) => f.kind), [OPINION_REMIND_KIND], 'the provisional day passed: still on time');
     clock.set('2027-01-06T00:00:01+08:00');
-    assert.equal((await runDueTimers(deps)).fired.length, 1);
+    assert.deepEqual((await runDueTimers(deps)).fired.map((f) => f.kind), [IMPLIED_CONSENT_KIND]);
     assert.equal((await getDocument(deps, office, id)).opinions[0].state, 'implied');
   } finally {
     await t.close();

@@ -67,6 +67,7 @@ const FIRST_PARAM: [RegExp, string][] = [
   [/^\/accountability\/dissents\//, 'acc_dissents'],
   [/^\/exchange\/inbox\//, 'exchange_inbox'],
   [/^\/accounts\//, 'users'],
+  [/^\/notifications\//, 'notifications'],
 ];
 const CHILD_PARAM: Record<string, [string, string]> = {
   attachmentId: ['document_attachments', 'document_id'],

@@ -7,6 +7,7 @@ import { Login } from './Login.tsx';
 import { sections } from './sections.tsx';
 import { publicRoutes } from './public.tsx';
 import { ChangePasswordPage } from './sections/account/ChangePasswordPage.tsx';
+import { Bell } from './sections/notifications/Bell.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -83,6 +84,7 @@ function StaffApp() {
           {!me.password?.changeRequired && me.password?.warn && (
             <Link to="/account/password"><Tag color="gold" data-testid="password-warning">{phone ? `口令 ${me.password.daysLeft} 天后过期` : `口令将于 ${me.password.daysLeft} 天后过期，请及时修改`}</Tag></Link>
           )}
+          <Bell />
           <Dropdown
             menu={{
               items: [{ key: 'password', label: '修改口令' }, { key: 'logout', label: '退出登录' }],

@@ -14,6 +14,8 @@ import { AccountabilityPage } from './sections/accountability/AccountabilityPage
 import { LeadersPage } from './sections/leaders/LeadersPage.tsx';
 import { OpennessPage } from './sections/openness/OpennessPage.tsx';
 import { DecisionsPage } from './sections/decisions/DecisionsPage.tsx';
+import { NotificationsPage } from './sections/notifications/NotificationsPage.tsx';
+import { DeliveriesPage } from './sections/notifications/DeliveriesPage.tsx';
 
 // The product's sections: each context adds its pages here. `path` is under the staff UI; `anyOf` names
 // the permissions of the page's data (one of them suffices): the menu shows a page only to a user who
@@ -26,6 +28,7 @@ export interface Section {
 
 export const sections: Section[] = [
   { key: 'home', label: '工作台', pages: [{ path: '/', label: '工作台', element: <Home /> }] },
+  { key: 'notifications', label: '消息', pages: [{ path: '/notifications', label: '消息', element: <NotificationsPage /> }] },
   { key: 'documents', label: '公文', pages: [{ path: '/documents', anyOf: ['documents.read'], label: '公文', element: <DocumentsPage /> }] },
   { key: 'meetings', label: '会议', pages: [{ path: '/meetings', anyOf: ['meetings.read'], label: '会议', element: <MeetingsPage /> }] },
   { key: 'decisions', label: '决策', pages: [{ path: '/decisions', anyOf: ['decisions.read'], label: '决策与立法', element: <DecisionsPage /> }] },
@@ -40,6 +43,7 @@ export const sections: Section[] = [
       { path: '/admin/calendar', anyOf: ['calendar.read'], label: '工作日历', element: <CalendarPage /> },
       { path: '/admin/audit', anyOf: ['audit.read'], label: '安全审计', element: <AuditPage /> },
       { path: '/admin/accounts', anyOf: ['accounts.read'], label: '账号管理', element: <AccountsPage /> },
+      { path: '/admin/deliveries', anyOf: ['notifications.deliveries'], label: '消息投递', element: <DeliveriesPage /> },
       { path: '/account/password', label: '修改口令', element: <ChangePasswordPage />, hidden: true },
     ],
   },

@@ -14,6 +14,7 @@ import {
 } from './common.ts';
 import { ASSIGNMENT_OBJECT, closeTrackedDeadlines, trackAssignmentDeadline } from './timers.ts';
 import { endOpinionRequestsOfDocument } from './opinions.ts';
+import { noticeAssigned, noticeReturned } from './notices.ts';
 
 export interface IncomingInput {
   docType: string;
@@ -121,6 +122,7 @@ export async function intakeReview(deps: AppDeps, actor: Actor, id: string, inpu
       await endOpinionRequestsOfDocument(ctx, d.id);
       await trail(ctx, id, 'returned', `初审退回：${[...v.map((x) => x.message), ...(input.reasons?.trim() ? [input.reasons.trim()] : [])].join('；')}`,
         v[0]?.article, { violations: v, reasons: input.reasons ?? null });
+      await noticeReturned(ctx, org, id, d.issuer_unit_id, [...v.map((x) => x.message), ...(input.reasons?.trim() ? [input.reasons.trim()] : [])].join('；'), v[0]?.article ?? params(d.started_on).maxMattersPerRequest.article);
       // a document that came by 公文交换 goes back to its sender as a 退文 with every reason
       await (await import('../exchange/inbox.ts')).returnByExchange(ctx, d, v, input.reasons);
     }
@@ -229,6 +231,7 @@ async function assign(ctx: any, d: any, org: any, day: string) {
       [asgId, ctx.actor.tenantId, d.id, u.unitId, u.role, h.timeLimitKind, ruleId, article, day, due, remindFrom, unknownYears, override ? JSON.stringify(override) : null]);
     // the reminder and the 催办 of 第七十三条, in this transaction
     if (tracked) await trackAssignmentDeadline(ctx, asgId, tracked.rule, day, tracked.override);
+    await noticeAssigned(ctx, org, { id: asgId, documentId: d.id, unitId: u.unitId, role: u.role, due }, article);
   }
   await setState(ctx, d, 'handling');
   const unitName = (id: string) => unitById(org, id)?.shortName ?? id;

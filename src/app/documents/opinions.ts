@@ -8,6 +8,7 @@ import { isSilenceNoObjection, negotiationViolations, replyViolations, COORDINAT
 import { basedOn } from '../../domain/shared/article.ts';
 import { orgPort } from './ports.ts';
 import { calendar, deadlineRuleOf, isOffice, newId, params, routeTo, today, trail, viewerOf } from './common.ts';
+import { noticeOpinionRequested } from './notices.ts';
 import { closeTrackedDeadlines, OPINION_OBJECT, opinionsEndedReason, trackOpinionDeadline, withdrawOpenOpinionRequests } from './timers.ts';
 
 const RULE = 'documents.countersign.replyLimit';
@@ -33,7 +34,7 @@ export async function requestOpinions(ctx: UseCaseContext, input: OpinionRequest
   const chosen = override ? computeDeadline(rule, day, calendar(), override) : own;
   if (!chosen.ok) throw refusal('DOC.REFUSED', chosen.violations);
   const ids: string[] = [];
-  const org = input.documentId ? await (await orgPort()).load(ctx.tx, ctx.actor.tenantId) : null;
+  const org = await (await orgPort()).load(ctx.tx, ctx.actor.tenantId).catch(() => null);
   for (const unit of input.askedUnitIds) {
     const id = newId('op');
     ids.push(id);
@@ -50,6 +51,7 @@ export async function requestOpinions(ctx: UseCaseContext, input: OpinionRequest
     } else {
       await ctx.audit({ action: 'opinion.requested', objectType: 'opinion_request', objectId: id, article: rule.article, payload: { due: chosen.value.due } });
     }
+    await noticeOpinionRequested(ctx, org, { id, documentId: input.documentId, subject: input.subject, kind: input.kind, askedUnitId: unit, requestingUnitId: input.requestingUnitId, due: chosen.value.due }, rule.article);
   }
   if (input.documentId) await routeTo(ctx, input.documentId, [], input.askedUnitIds);
   return ids;

@@ -23,8 +23,11 @@ import { OPINION_STATE_LABELS, STATE_LABELS, type DocState, type OpinionState } 
 import type { UseCaseContext } from '../context.ts';
 import { orgPort } from './ports.ts';
 import { calendar, pack, params, routeTo, today, trail } from './common.ts';
+import { noticeChased, noticeHandlingDue, noticeNoObjection, noticeReplyDue } from './notices.ts';
 
 export const IMPLIED_CONSENT_KIND = 'documents.opinion.implied';
+/** the reply falls due on the next working day (the pack's reminder lead): the asked unit is told */
+export const OPINION_REMIND_KIND = 'documents.opinion.remind';
 export const HANDLING_REMIND_KIND = 'documents.assignment.remind';
 export const HANDLING_ESCALATE_KIND = 'documents.assignment.escalate';
 export const OPINION_OBJECT = 'opinion_request';
@@ -44,7 +47,7 @@ export async function trackOpinionDeadline(ctx: UseCaseContext, requestId: strin
   return trackDeadline(ctx, {
     objectType: OPINION_OBJECT, objectId: requestId, rule, eventDate: requestedOn, calendar: calendar(),
     ...(override ? { override } : {}),
-    timers: { remind: null, overdue: IMPLIED_CONSENT_KIND },
+    timers: { remind: OPINION_REMIND_KIND, overdue: IMPLIED_CONSENT_KIND },
   });
 }
 
@@ -131,6 +134,7 @@ export async function impliedConsent(ctx: UseCaseContext, requestId: string): Pr
   const payload = { requestId: r.id, unitId: r.asked_unit_id, due: String(r.due), reply: '无不同意见' };
   if (r.document_id) await trail(ctx, r.document_id, 'opinion_implied', label, art, payload);
   else await ctx.audit({ action: 'opinion.implied_consent', objectType: OPINION_OBJECT, objectId: r.id, article: art, payload: { ...payload, label } });
+  await noticeNoObjection(ctx, org, opinionNotice(r), art);
   return { recorded: true };
 }
 
@@ -158,6 +162,11 @@ async function openAssignment(ctx: UseCaseContext, id: string) {
   return a && a.state === 'open' && a.doc_state === 'handling' ? a : null;
 }
 
+const opinionNotice = (r: any) => ({
+  id: String(r.id), documentId: r.document_id ?? null, subject: String(r.subject), kind: String(r.kind),
+  askedUnitId: String(r.asked_unit_id), requestingUnitId: String(r.requesting_unit_id), due: String(r.due).slice(0, 10),
+});
+
 let listening = false;
 
 /** Registers the documents timer kinds and the recomputation listeners (idempotent). */
@@ -168,6 +177,18 @@ export function registerDocumentTimerKinds(): void {
     if (!outcome.recorded) await noteTimerSkipped(ctx, t, outcome.reason);
   });
 
+  registerTimerKind(OPINION_REMIND_KIND, async (ctx, t) => {
+    const o = await objectOfTimer(ctx, t);
+    if (!o) return noteTimerSkipped(ctx, t, '回复时限已结束（已回复、已撤回或已记录）');
+    const { rows } = await ctx.tx.query(`SELECT * FROM opinion_requests WHERE tenant_id = $1 AND id = $2`, [ctx.actor.tenantId, o.objectId]);
+    const r: any = rows[0];
+    const day = today(ctx);
+    // asked today with a limit as short as the lead: the request itself said when it is due
+    if (!r || r.state !== 'open' || day > o.due || day <= String(r.requested_on).slice(0, 10)) return noteTimerSkipped(ctx, t, '无需提醒');
+    if (await opinionsEndedReason(ctx, r.document_id)) return noteTimerSkipped(ctx, t, '文件已不再等待意见');
+    await noticeReplyDue(ctx, await loadOrg(ctx), opinionNotice(r), o.article);
+  });
+
   registerTimerKind(HANDLING_REMIND_KIND, async (ctx, t) => {
     const o = await objectOfTimer(ctx, t);
     const a = o && (await openAssignment(ctx, o.objectId));
@@ -176,6 +197,7 @@ export function registerDocumentTimerKinds(): void {
     await ctx.tx.query(`UPDATE document_assignments SET reminded_at = $2 WHERE id = $1`, [a.id, ctx.now]);
     await trail(ctx, a.document_id, 'reminded', `时限提醒：${unitName(org, a.unit_id)}的承办事项将于 ${o.due} 到期（${basedOn(o.article)}）`, o.article,
       { assignmentId: a.id, unitId: a.unit_id, due: o.due });
+    await noticeHandlingDue(ctx, org, { id: a.id, documentId: a.document_id, unitId: a.unit_id, role: a.role, due: o.due }, o.article);
   });
 
   registerTimerKind(HANDLING_ESCALATE_KIND, async (ctx, t) => {
@@ -194,6 +216,7 @@ export function registerDocumentTimerKinds(): void {
     const to = [leaderTitle ? `报${leaderTitle}${leaderName ? leaderName : ''}` : null, office ? `${leaderTitle ? '并' : ''}报${office}` : null].filter(Boolean).join('，');
     await trail(ctx, a.document_id, 'escalated', `逾期催办：${unitName(org, a.unit_id)}的承办事项已于 ${o.due} 到期未办结${to ? `，${to}` : ''}（${basedOn(o.article)}）`, o.article,
       { assignmentId: a.id, unitId: a.unit_id, due: o.due, leaderPositionId: inCharge?.positionId ?? null, leaderPersonId: leaderPerson, escalateTo: office });
+    await noticeChased(ctx, org, { id: a.id, documentId: a.document_id, unitId: a.unit_id, role: a.role, due: o.due }, o.article, inCharge?.positionId ?? null);
   });
 
   if (listening) return;

@@ -18,6 +18,7 @@ import { runQuery, runUseCase, type Actor, type AppDeps } from '../context.ts';
 import { newId } from '../supervision/usecases.ts';
 import { pack, rulesOn } from '../supervision/rules.ts';
 import { basedOn } from '../../domain/shared/article.ts';
+import { notify } from '../notifications/notify.ts';
 
 const refuseAll = (v: Violation[]) => refusal(v.length === 1 ? v[0].code : 'LEAD.REFUSED', v);
 
@@ -42,6 +43,15 @@ export async function reportTrip(deps: AppDeps, actor: Actor, input: TripInput) 
     const standIns = positionsOf(after, input.personId, input.from).map((p) => handlerOf(after, p.id, input.from, delegation));
     await ctx.audit({ action: 'leaders.trip_reported', objectType: 'absence', objectId: absence.id, article: r.trips.article,
       payload: { personId: input.personId, kind: input.kind, period: absence.period, destination: input.destination, reason: input.reason, urgent: input.urgentReason ?? null, warnings: d.warnings.map((w) => w.code), standIns } });
+    // 第十一条 / 第十三条: whoever stands in is told before the trip begins
+    const name = personById(org, input.personId)?.name ?? input.personId;
+    for (const h of standIns.filter((x) => x.acting && x.personId)) {
+      await notify(ctx, {
+        kind: 'standin', article: h.article ?? r.trips.article, key: `standin:${absence.id}:${h.positionId}`, objectType: 'absence', objectId: absence.id,
+        title: `${h.marker}：${name}${input.from}至${input.to}外出（${input.destination}），期间由您代为处理其工作`, link: '/leaders',
+        to: [{ personId: h.personId! }], org: after,
+      });
+    }
     return { absenceId: absence.id, reportId, warnings: d.warnings, standIns };
   });
 }
@@ -60,7 +70,17 @@ export async function recordReturn(deps: AppDeps, actor: Actor, absenceId: strin
     }
     const cancelled = returnedOn === a.period.from;
     const corrected: Absence = { ...a, id: newId('absence'), supersedes: a.id, period: { from: a.period.from, to: cancelled ? a.period.from : addDays(isoDate(returnedOn), -1) }, ...(cancelled ? { cancelled: true } : {}) };
+    // who stood in today hears that it ends
+    const delegation = orgRulesOn(today).delegation;
+    const standIns = positionsOf(org, a.personId, today).map((p) => handlerOf(org, p.id, today, delegation)).filter((h) => h.acting && h.personId);
     await insertAbsence(ctx.tx, actor.tenantId, corrected, ctx.now, actor.name);
+    const name = personById(org, a.personId)?.name ?? a.personId;
+    for (const h of standIns) {
+      await notify(ctx, {
+        kind: 'standin', article: h.article ?? article, key: `standin-end:${a.id}:${h.positionId}`, objectType: 'absence', objectId: a.id,
+        title: `${name}已于${returnedOn}返回，代理结束`, link: '/leaders', to: [{ personId: h.personId! }], org,
+      });
+    }
     await ctx.audit({ action: 'leaders.trip_returned', objectType: 'absence', objectId: a.id, article, payload: { returnedOn, correctedBy: corrected.id } });
     return { absenceId: corrected.id, returnedOn };
   });

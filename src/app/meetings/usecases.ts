@@ -1,5 +1,6 @@
 // Meeting use cases: each runs in one transaction, decides with src/domain/meetings and is audited with
 // its article. Refusals carry every violated rule; nothing is written when refused.
+import { noticeLeaveDecided, noticeMeeting } from './notices.ts';
 import { randomUUID } from 'node:crypto';
 import { AppError, refusal } from '../../errors/index.ts';
 import type { Violation } from '../../domain/shared/violation.ts';
@@ -84,6 +85,7 @@ export async function scheduleMeeting(deps: AppDeps, actor: Actor, input: Schedu
     await scheduleMaterialsCutoff(ctx, id, sched.value.materialsDueAt);
     await ctx.audit({ action: 'meeting.scheduled', objectType: 'meeting', objectId: id, article: host.value.article,
       payload: { type: input.type, startsAt: input.startsAt, host: host.value, members: participants.value.filter((p) => p.role === 'member').length, warnings } });
+    await noticeMeeting(ctx, { id, type: input.type, startsAt: input.startsAt, place: input.place ?? null, personIds: participants.value.map((p) => p.personId) }, 'notice', host.value.article);
     return { id, hostPersonId: host.value.personId, hostBasis: host.value.basis, warnings };
   });
 }
@@ -149,6 +151,7 @@ export async function cancelMeeting(deps: AppDeps, actor: Actor, meetingId: stri
     await ctx.tx.query(`INSERT INTO meeting_changes (tenant_id, meeting_id, kind, at, by_name, reason, before, after) VALUES ($1,$2,'cancelled',$3,$4,$5,$6,$7)`,
       [actor.tenantId, m.id, ctx.now, actor.name, input.reason.trim(), JSON.stringify({ status: m.status, startsAt: m.startsAt }), JSON.stringify({ status: 'cancelled' })]);
     await ctx.audit({ action: 'meeting.cancelled', objectType: 'meeting', objectId: m.id, article: 56, payload: { reason: input.reason.trim(), unplacedTopics: placed.map((t) => t.id) } });
+    await noticeMeeting(ctx, { id: m.id, type: m.type, startsAt: m.startsAt, place: m.place, personIds: m.participants.map((p) => p.personId) }, 'cancelled', 56, input.reason.trim());
     return { status: 'cancelled', unplacedTopics: placed.length };
   });
 }
@@ -192,6 +195,7 @@ export async function rescheduleMeeting(deps: AppDeps, actor: Actor, meetingId: 
     const warnings = [...checked.warnings, ...host.warnings];
     await ctx.audit({ action: 'meeting.rescheduled', objectType: 'meeting', objectId: m.id, article: host.value.personId !== m.hostPersonId ? host.value.article : 56,
       payload: { reason: input.reason.trim(), before, after, warnings } });
+    await noticeMeeting(ctx, { id: m.id, type: m.type, startsAt: input.startsAt, place: next.place, personIds: participants.value.map((p) => p.personId) }, 'rescheduled', host.value.personId !== m.hostPersonId ? host.value.article : 56, input.reason.trim());
     return { hostPersonId: host.value.personId, hostBasis: host.value.basis, warnings };
   });
 }
@@ -401,6 +405,7 @@ export async function decideLeave(deps: AppDeps, actor: Actor, meetingId: string
     await ctx.tx.query(`UPDATE meeting_leaves SET status = $2, decided_at = $3, decision_note = $4, reported_to_office_at = $3, version = version + 1 WHERE id = $1`,
       [leave.id, status, ctx.now, input.note ?? '']);
     await ctx.audit({ action: `meeting.leave.${status}`, objectType: 'meeting', objectId: m.id, article: 57, payload: { leaveId, personId: leave.personId, note: input.note ?? '' } });
+    await noticeLeaveDecided(ctx, { id: m.id, type: m.type, startsAt: m.startsAt, place: m.place, personIds: [] }, leave, input.approve, 57, input.note ?? '');
     await ctx.audit({ action: 'meeting.leave.reported_to_office', objectType: 'meeting', objectId: m.id, article: 57, payload: { leaveId, status } });
     return { status };
   });

@@ -14,6 +14,46 @@ import { indexEntry } from '../search/search.ts';
 import { keyRing, type KeyRing } from '../../crypto/keys.ts';
 import { openPersonal, personalIndex, sealPersonal } from '../privacy/personal-data.ts';
 import { opennessRules, shanghaiDate } from './rules.ts';
+import { cancelTimer, registerTimerKind, scheduleTimer } from '../../jobs/timers.ts';
+import { startOfDay } from '../calendar/deadlines.ts';
+import { requireOrg } from '../org/usecases.ts';
+import { notify } from '../notifications/notify.ts';
+
+/** On the morning of the reply day (条例第三十三条) the office is told of a request still unanswered. */
+export const REPLY_DUE_KIND = 'openness.request.due';
+
+/**
+ * Keeps the reply-day timer of a request on its current reply day: every step that moves the day
+ * (补正, 征求第三方意见, 延长) calls it; an answered request's timer is cancelled. One timer per reply day
+ * (key request:day), so a day moved after its timer fired gets a timer of its own.
+ */
+async function trackReplyDue(ctx: UseCaseContext, id: string): Promise<void> {
+  const row = await loadRequest(ctx.tx, ctx.actor.tenantId, id);
+  const rules = opennessRules(row.pack_date);
+  const due = row.status === 'answered' ? null : requestSchedule(stateOf(row), rules.request, rules.calendar, shanghaiDate(ctx.now)).due;
+  const key = due ? `${id}:${due}` : null;
+  const { rows } = await ctx.tx.query<{ key: string }>(
+    `SELECT key FROM timers WHERE tenant_id = $1 AND kind = $2 AND key LIKE $3 AND fired_at IS NULL AND cancelled_at IS NULL`,
+    [ctx.actor.tenantId, REPLY_DUE_KIND, `${id}:%`]);
+  for (const r of rows) if (r.key !== key) await cancelTimer(ctx.tx, ctx.actor.tenantId, REPLY_DUE_KIND, r.key, ctx.now);
+  if (key) await scheduleTimer(ctx.tx, { tenantId: ctx.actor.tenantId, kind: REPLY_DUE_KIND, key, dueAt: startOfDay(due!), payload: { requestId: id, due, article: rules.request.reply.article } }, ctx.now);
+}
+
+registerTimerKind(REPLY_DUE_KIND, async (ctx, t) => {
+  const id = String(t.payload.requestId);
+  const row = (await ctx.tx.query(`SELECT * FROM disclosure_requests WHERE tenant_id = $1 AND id = $2`, [ctx.actor.tenantId, id])).rows[0];
+  if (!row || row.status === 'answered') return;
+  const rules = opennessRules(row.pack_date);
+  const due = requestSchedule(stateOf(row), rules.request, rules.calendar, shanghaiDate(ctx.now)).due;
+  if (due !== t.payload.due) return; // the day moved: the timer of the new day speaks
+  const org = await requireOrg(ctx.tx, ctx.actor.tenantId).catch(() => null);
+  const office = org?.units.find((u) => u.kind === 'government_office');
+  if (!org || !office) return;
+  await notify(ctx, {
+    kind: 'disclosure_due', article: rules.request.reply.article, key: `disclosure_due:${id}:${due}`, objectType: 'disclosure_request', objectId: id,
+    title: `依申请公开答复期限今日届满：${row.receipt_no}`, link: '/openness', to: [{ unitId: office.id, as: 'clerk' }], org,
+  });
+});
 
 /** Longest description accepted: a request describes information, it does not carry documents. */
 export const MAX_DESCRIPTION_CHARS = 2000;
@@ -86,6 +126,7 @@ export async function submitRequest(deps: AppDeps, actor: Actor, input: SubmitRe
         await addEvent(ctx, id, 'received', '申请已收到，开始办理');
         await indexEntry(ctx.tx, { tenantId: actor.tenantId, objectType: 'disclosure_request', objectId: id, scope: 'staff', unitId: 'unit-office', kind: 'disclosure_request', title: `${receiptNo} ${input.description.slice(0, 60)}`, docNumber: receiptNo, body: input.description, datedOn: today, status: 'received' });
         await ctx.audit({ action: 'openness.request_received', objectType: 'disclosure_request', objectId: id, article: r.request.reply.article, payload: { receiptNo } });
+        await trackReplyDue(ctx, id);
         const schedule = requestSchedule(stateOf({ status: 'received', received_on: today, consultations: [] }), r.request, r.calendar, today);
         return { id, receiptNo, queryCode: code, receivedOn: today, clarifyBy: schedule.clarifyBy.due, due: schedule.due };
       });
@@ -210,6 +251,7 @@ async function step<T>(deps: AppDeps, actor: Actor, id: string, expected: number
     const out = await fn(ctx, row, today, rules);
     if (row.version !== expected) throw new AppError('REQUEST.CONFLICT');
     await ctx.tx.query('UPDATE disclosure_requests SET version = version + 1 WHERE tenant_id = $1 AND id = $2', [actor.tenantId, id]);
+    await trackReplyDue(ctx, id);
     return out;
   });
 }

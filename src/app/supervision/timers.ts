@@ -18,6 +18,7 @@ import { shanghaiDate } from '../org/usecases.ts';
 import type { UseCaseContext } from '../context.ts';
 import { rulesOn } from './rules.ts';
 import { randomBytes } from 'node:crypto';
+import { notify } from '../notifications/notify.ts';
 
 /** The object type of an item's tracked deadline. */
 export const ITEM_OBJECT = 'supervision_item';
@@ -85,6 +86,12 @@ async function fire(ctx: UseCaseContext, t: TimerRow): Promise<void> {
     [t.tenantId, `ev-${randomBytes(6).toString('hex')}`, row.id, today, summary, JSON.stringify(detail), ctx.actor.name, ctx.now]);
   await ctx.audit({ action: kind === 'escalate' ? 'supervision.escalated' : 'supervision.chased', objectType: 'supervision_item', objectId: row.id, article: r.article,
     payload: { summary, due, ...detail } });
+  // 第八十六条: the lead unit is told; once overdue, the leader in charge too (or who acts for the post)
+  await notify(ctx, {
+    kind: kind === 'chase' ? 'chased' : kind === 'overdue' ? 'overdue' : 'escalated', article: r.article, key: `${t.kind}:${row.id}:${due}`,
+    objectType: ITEM_OBJECT, objectId: row.id, title: summary, link: `/supervision/i/${row.id}`,
+    to: [{ unitId: row.lead_unit_id, as: 'clerk' }, ...(kind !== 'chase' && row.leader_position_id ? [{ positionId: row.leader_position_id }] : [])],
+  });
 }
 
 /**

@@ -17,6 +17,7 @@ import governmentsRoutes from './governments.ts';
 import exchangeRoutes from './exchange.ts';
 import sealsRoutes from './seals.ts';
 import accountsRoutes from './accounts.ts';
+import notificationsRoutes from './notifications.ts';
 
 // Every context registers its routes here, under /api/v1.
 export const routeModules: RouteModule[] = [
@@ -38,4 +39,5 @@ export const routeModules: RouteModule[] = [
   exchangeRoutes,
   sealsRoutes,
   accountsRoutes,
+  notificationsRoutes,
 ];

@@ -18,6 +18,13 @@ export function Home() {
   useEffect(() => {
     if (canSeeDocuments) get('/documents/workbench').then(setWb, setError);
   }, [canSeeDocuments]);
+  // new work arrived (the bell's live count changed): the lists follow without a reload
+  useEffect(() => {
+    if (!canSeeDocuments) return;
+    const h = () => { get('/documents/workbench').then(setWb, setError); };
+    window.addEventListener('zt:unread', h);
+    return () => window.removeEventListener('zt:unread', h);
+  }, [canSeeDocuments]);
 
   return (
     <div data-testid="home">

@@ -1,0 +1,2 @@
+export { notificationsBackground } from './delivery.ts';
+export { notify } from './notify.ts';
