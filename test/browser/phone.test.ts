@@ -1,5 +1,5 @@
 // The phone layout (390 px wide, one hand): the 工作台, a document's page with its next step, a meeting's
-// page and the portal fit the width — nothing scrolls sideways — and the menu opens from the header.
+// page, the 消息 page and the portal fit the width — nothing scrolls sideways — and the menu opens from the header.
 // Screenshots of each page go to test-results/phone-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -53,6 +53,14 @@ test('phone layout: a document\'s page with its next step, and a meeting\'s page
     await page().goto(`${env.baseUrl}/meetings/m/${m.id}`);
     await fitsWidth('meeting');
   }
+});
+
+test('phone layout: the bell in the header opens the 消息 page, which fits 390 px', async () => {
+  await page().goto(env.baseUrl + '/');
+  await page().getByTestId('bell').click();
+  await page().waitForURL(/\/notifications$/);
+  await page().getByTestId('read-all').waitFor();
+  await fitsWidth('notifications');
 });
 
 test('phone layout: the public portal fits 390 px', async () => {
