@@ -13,7 +13,7 @@ const OFFICE = ['org.read', 'org.write', 'calendar.read', 'pack.read', 'document
 export const ROLES: Record<string, RoleSpec> = {
   // 三员分立 (GB/T 22239-2019 8.1.5.1–8.1.5.3): three administrators, none with `*`, none acting on the
   // government's business. 系统管理: accounts, organisation, calendar, packs, seals.
-  admin: { label: '系统管理员', permissions: ['accounts.read', 'accounts.manage', 'org.read', 'org.write', 'org.admin', 'calendar.read', 'calendar.admin', 'pack.*', 'seals.manage', 'notifications.deliveries'] },
+  admin: { label: '系统管理员', permissions: ['accounts.read', 'accounts.manage', 'org.read', 'org.write', 'org.admin', 'calendar.read', 'calendar.admin', 'pack.*', 'seals.manage'] },
   // 安全管理: who holds which role, the password and session policy, unlocking accounts
   security_admin: { label: '安全保密管理员', permissions: ['accounts.read', 'accounts.grant', 'accounts.unlock', 'security.read'] },
   // 审计管理: reads, reviews, exports and verifies the audit record; changes nothing
