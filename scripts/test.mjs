@@ -45,10 +45,22 @@ const timingsFile = join(cacheDir, `timings-${env.DATABASE_URL ? 'postgres' : 'p
 let previous = {};
 try { previous = JSON.parse(readFileSync(timingsFile, 'utf8')); } catch {}
 
-// the database snapshots every PGlite file starts from, built once before the files run in parallel
+const started = Date.now();
+
+// the database snapshots every PGlite file starts from, built once before the database files start;
+// the unit files, which need none, run meanwhile
+let snapshotsReady = Promise.resolve();
+let snapshotsBuilt = true;
 if (!env.DATABASE_URL && filtered.some((f) => f.startsWith(join('test', 'db')))) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'db', 'prepare-snapshots.ts')], { stdio: 'inherit', env });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  snapshotsBuilt = false;
+  snapshotsReady = new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'db', 'prepare-snapshots.ts')], { stdio: 'inherit', env });
+    child.on('close', (code) => {
+      if (code !== 0) { console.error(`数据库快照准备失败（exit ${code}）`); process.exit(code ?? 1); }
+      snapshotsBuilt = true;
+      resolve();
+    });
+  });
 }
 
 // the command-line tests run bin/zhengtong.mjs, which takes the bundle when it is fresh
@@ -77,7 +89,6 @@ function workItems() {
 }
 const queue = workItems().sort((a, b) => (previous[b.label] ?? 1e9) - (previous[a.label] ?? 1e9));
 const results = [];
-const started = Date.now();
 
 function runItem(item, index) {
   const summary = join(summaryDir, `${index}.json`);
@@ -103,11 +114,19 @@ function runItem(item, index) {
   });
 }
 
-let next = 0;
+// while the snapshots are being built a worker takes a unit batch if one is left, else waits for them
+const needsSnapshots = (item) => !item.files.every((f) => f.startsWith('src/'));
+let spawned = 0;
 async function worker() {
-  while (next < queue.length) {
-    const i = next++;
-    results.push(await runItem(queue[i], i));
+  while (queue.length > 0) {
+    let at = 0;
+    if (!snapshotsBuilt) {
+      const unit = queue.findIndex((item) => !needsSnapshots(item));
+      if (unit >= 0) at = unit;
+    }
+    const [item] = queue.splice(at, 1);
+    if (needsSnapshots(item)) await snapshotsReady;
+    results.push(await runItem(item, spawned++));
   }
 }
 await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
