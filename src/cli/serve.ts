@@ -6,7 +6,7 @@
 import { loadConfig } from '../config.ts';
 import { clockFromEnv } from '../app/context.ts';
 import { demoLogins } from '../app/seed.ts';
-import { startRuntime } from '../app/runtime.ts';
+import { startRuntime, warmUp } from '../app/runtime.ts';
 import { ROLES } from '../app/auth/roles.ts';
 import { buildServer } from '../http/server.ts';
 import { keyRing } from '../crypto/keys.ts';
@@ -23,6 +23,7 @@ export async function serve(args: string[], io: Out): Promise<number> {
   }
   const rt = await startRuntime({ clock: clockFromEnv(), tenant: config.tenant, background: process.env.ZHENGTONG_BACKGROUND !== 'false' });
   const app = await buildServer({ deps: rt.deps, config }, { logger: process.env.ZHENGTONG_LOG === 'true', ...(web ? {} : { serveWeb: false }) });
+  await warmUp(rt.deps);
   await app.listen({ port: config.port, host: config.host });
   const port = (app.server.address() as { port: number } | null)?.port ?? config.port;
   const shutdown = async () => {
