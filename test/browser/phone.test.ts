@@ -18,9 +18,19 @@ const api = (url: string) => page().evaluate(async (u) => (await fetch(`/api/v1$
 /** The page is as wide as the screen: the document does not scroll sideways. */
 async function fitsWidth(name: string) {
   await page().waitForLoadState('networkidle');
+  // the settled page: the menu drawer closed, transitions ended (measured for up to 3 s)
+  await page().locator('.ant-drawer-content-wrapper').waitFor({ state: 'hidden' }).catch(() => {});
+  const measure = () => page().evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  let { scroll, client } = await measure();
+  for (let i = 0; i < 15 && scroll > client; i++) {
+    await page().waitForTimeout(200);
+    ({ scroll, client } = await measure());
+  }
   await page().screenshot({ path: `test-results/phone-${name}.png`, fullPage: true });
-  const { scroll, client } = await page().evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  assert.ok(scroll <= client, `${name}: ${scroll} px wide on a ${client} px screen`);
+  const wide = scroll <= client ? [] : await page().evaluate((w) => [...document.querySelectorAll('body *')]
+    .filter((e) => e.getBoundingClientRect().right > w + 1)
+    .slice(0, 6).map((e) => `${e.tagName.toLowerCase()}.${String(e.className).slice(0, 50)} → ${Math.round(e.getBoundingClientRect().right)}`), client);
+  assert.ok(scroll <= client, `${name}: ${scroll} px wide on a ${client} px screen: ${wide.join('; ')}`);
   // every button outside a table lies on the screen, reachable without scrolling sideways
   const off = await page().evaluate((w) => [...document.querySelectorAll('button')]
     .filter((b) => b.offsetParent !== null && !b.closest('.ant-table-wrapper, .ant-drawer'))
