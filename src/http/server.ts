@@ -16,6 +16,7 @@ import { withTenant } from '../store/scope.ts';
 import { databaseUnavailable } from '../store/db.ts';
 import { errorHandler, toErrorBody } from './errors.ts';
 import { routeModules } from './routes/index.ts';
+import { startRuntimeMonitor } from '../app/ops/metrics.ts';
 import { idempotencyHooks } from './idempotency.ts';
 import type { App, ServerContext } from './types.ts';
 
@@ -119,6 +120,12 @@ export async function buildServer(ctx: ServerContext, opts: BuildOptions = {}): 
   // Deny by default: an API route without a declared permission cannot even be registered.
   const routeTable: RouteInfo[] = [];
   app.decorate('routeTable', routeTable);
+  const monitor = startRuntimeMonitor();
+  app.decorate('runtimeMonitor', monitor);
+  app.addHook('onClose', async () => monitor.stop());
+  app.addHook('onResponse', async (req, reply) => {
+    monitor.recordRequest(`${req.method} ${req.routeOptions.url ?? '(unmatched)'}`, reply.elapsedTime, reply.statusCode >= 500);
+  });
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     if (!route.config?.permission) throw new Error(`路由 ${route.method} ${route.url} 未声明权限`);

@@ -39,6 +39,21 @@ export interface Db extends Queryable {
    * delivered when the sending transaction commits); resolves to the function that stops listening.
    */
   listen?(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>>;
+  /** the connection pool now and the waits for a connection since the last `resetStats` (PostgreSQL) */
+  stats?(): PoolStats;
+  resetStats?(): void;
+}
+
+export interface PoolStats {
+  /** connections open, of at most `max`; idle ones; requests waiting for one */
+  size: number;
+  max: number;
+  idle: number;
+  waiting: number;
+  /** connections handed out, the total and the longest wait for them */
+  acquired: number;
+  waitedMsTotal: number;
+  waitedMsMax: number;
 }
 
 export interface DbConfig {
@@ -64,7 +79,10 @@ export async function openDb(config: DbConfig): Promise<Db> {
 
 /** The configuration the server and the CLI use: DATABASE_URL, else ZHENGTONG_DATA_DIR, else ./data. */
 export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
-  return env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.ZHENGTONG_DATA_DIR ?? './data' };
+  const poolSize = Number(env.ZHENGTONG_DB_POOL ?? '');
+  return env.DATABASE_URL
+    ? { url: env.DATABASE_URL, ...(Number.isInteger(poolSize) && poolSize > 0 ? { poolSize } : {}) }
+    : { dataDir: env.ZHENGTONG_DATA_DIR ?? './data' };
 }
 
 /** PostgreSQL error code (23505 unique violation …) whatever the driver wrapped it in */

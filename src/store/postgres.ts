@@ -116,10 +116,11 @@ export async function openPostgres(url: string, opts: { schema?: string; poolSiz
     }
     throw hosts.length > 1 ? new NoPrimaryError(hosts.map((h) => `${h.host}:${h.port}`), last) : last;
   };
+  const poolMax = opts.poolSize ?? 10;
   const pool = new pg.Pool({
     ...clientOptions,
     Client: HostListClient as unknown as typeof pg.Client,
-    max: opts.poolSize ?? 10,
+    max: poolMax,
     // a new connection to a standby is refused: writes would fail with 25006 one by one
     onConnect: targets.readWrite ? (client: pg.PoolClient) => refuseStandby(client as unknown as HostListClient) : undefined,
   } as pg.PoolConfig);
@@ -127,11 +128,17 @@ export async function openPostgres(url: string, opts: { schema?: string; poolSiz
   pool.on('error', ignore);
 
   /** A connection to the primary: each host is tried once before the request is given up as unavailable. */
+  const waits = { acquired: 0, totalMs: 0, maxMs: 0 };
   const acquire = async (): Promise<pg.PoolClient> => {
     let last: unknown;
     for (let attempt = 0; attempt < hosts.length; attempt++) {
       try {
+        const t0 = performance.now();
         const c = await pool.connect();
+        const waited = performance.now() - t0;
+        waits.acquired++;
+        waits.totalMs += waited;
+        if (waited > waits.maxMs) waits.maxMs = waited;
         // an error arriving between two statements (the server ended the session: a shutdown, a
         // failover) is emitted on the connection; the next statement fails with it instead
         if (!c.listenerCount('error')) c.on('error', ignore);
@@ -192,6 +199,11 @@ export async function openPostgres(url: string, opts: { schema?: string; poolSiz
   const listeners = new Set<() => Promise<void>>();
   const db: Db = {
     kind: 'postgres',
+    stats: () => ({
+      size: pool.totalCount, max: poolMax, idle: pool.idleCount, waiting: pool.waitingCount,
+      acquired: waits.acquired, waitedMsTotal: Math.round(waits.totalMs), waitedMsMax: Math.round(waits.maxMs * 10) / 10,
+    }),
+    resetStats: () => { waits.acquired = 0; waits.totalMs = 0; waits.maxMs = 0; },
     // inside a tenant scope a lone statement is a transaction of its own, so that it is confined too
     query: (sql, params) => (currentTenant() ? db.transaction((tx) => tx.query(sql, params)) : base.query(sql, params)),
     exec: (sql) => (currentTenant() ? db.transaction((tx) => tx.exec(sql)) : base.exec(sql)),

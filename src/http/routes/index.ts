@@ -18,6 +18,7 @@ import exchangeRoutes from './exchange.ts';
 import sealsRoutes from './seals.ts';
 import accountsRoutes from './accounts.ts';
 import notificationsRoutes from './notifications.ts';
+import runtimeRoutes from './runtime.ts';
 
 // Every context registers its routes here, under /api/v1.
 export const routeModules: RouteModule[] = [
@@ -40,4 +41,5 @@ export const routeModules: RouteModule[] = [
   sealsRoutes,
   accountsRoutes,
   notificationsRoutes,
+  runtimeRoutes,
 ];

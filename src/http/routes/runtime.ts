@@ -1,0 +1,22 @@
+import type { RouteModule } from '../types.ts';
+
+// The server process's own health for the deployment's operators (平台管理员): event-loop delay, GC
+// pauses, memory, the database pool and the server time of each route, over a window that a reset
+// starts. What a government does is not here: only counts and times.
+const routes: RouteModule = (app, ctx) => {
+  app.get('/platform/runtime', {
+    config: { permission: 'platform.runtime' },
+    schema: { tags: ['平台'], summary: '本服务进程的运行状态：事件循环延迟、垃圾回收、内存、数据库连接池、各接口耗时' },
+  }, async () => app.runtimeMonitor.snapshot(ctx.deps.db));
+
+  app.post('/platform/runtime/reset', {
+    config: { permission: 'platform.runtime' },
+    schema: { tags: ['平台'], summary: '重新开始统计窗口（各直方图清零）' },
+  }, async () => {
+    app.runtimeMonitor.reset();
+    ctx.deps.db.resetStats?.();
+    return { since: new Date().toISOString() };
+  });
+};
+
+export default routes;
