@@ -47,7 +47,7 @@ function Register({ flow }: { flow: 'incoming' | 'outgoing' }) {
   const [q, setQ] = useState('');
   const [docType, setDocType] = useState<string | undefined>();
   const [paging, setPaging] = useState({ current: 1, pageSize: 20 });
-  const [data, setData] = useState<{ rows: any[]; total: number }>({ rows: [], total: 0 });
+  const [data, setData] = useState<{ rows: any[]; total: number; totalCapped?: boolean }>({ rows: [], total: 0 });
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>(null);
   // a new filter starts again at the first page
@@ -56,7 +56,7 @@ function Register({ flow }: { flow: 'incoming' | 'outgoing' }) {
     const qs = new URLSearchParams({ flow, ...(state ? { state } : {}), ...(q ? { q } : {}), ...(docType ? { docType } : {}),
       offset: String((paging.current - 1) * paging.pageSize), limit: String(paging.pageSize) });
     setLoading(true);
-    get(`/documents?${qs}`).then((r) => { setData({ rows: r.documents, total: r.total }); setError(null); }, setError).finally(() => setLoading(false));
+    get(`/documents?${qs}`).then((r) => { setData({ rows: r.documents, total: r.total, totalCapped: r.totalCapped }); setError(null); }, setError).finally(() => setLoading(false));
   }, [flow, state, q, docType, paging]);
   useEffect(load, [load]);
   const states = flow === 'incoming' ? INCOMING_STATES : OUTGOING_STATES;
@@ -75,7 +75,8 @@ function Register({ flow }: { flow: 'incoming' | 'outgoing' }) {
         loading={loading}
         dataSource={data.rows}
         pagination={{ current: paging.current, pageSize: paging.pageSize, total: data.total, showSizeChanger: true, pageSizeOptions: [20, 50, 100],
-          showTotal: (n: number) => `共 ${n} 份`, onChange: (current, pageSize) => setPaging({ current, pageSize }) }}
+          // a register of more than REGISTER_COUNT_CAP documents is counted up to it
+          showTotal: (n: number) => (data.totalCapped ? `约 ${n.toLocaleString('en')}+ 份，可按状态、文种或标题缩小范围` : `共 ${n} 份`), onChange: (current, pageSize) => setPaging({ current, pageSize }) }}
         columns={[
           { title: flow === 'incoming' ? '收文号' : '发文字号', render: (_: unknown, r: any) => (flow === 'incoming' ? r.registration_no : r.doc_number) ?? '—', width: 150 },
           { title: '文种', dataIndex: 'doc_type', width: 70 },
