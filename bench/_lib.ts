@@ -97,3 +97,30 @@ export async function cannon(opts: Record<string, any>): Promise<CannonResult> {
     p50: r.latency.p50, p90: r.latency.p90, p97_5: r.latency.p97_5, p99: r.latency.p99, max: r.latency.max,
   };
 }
+
+/**
+ * The server's own account of a load step (GET /api/v1/platform/runtime as the 平台管理员): `reset` starts
+ * a window before the step, `read` returns it after, `line` prints what explains a tail — event-loop
+ * delay, GC pauses, waits for a database connection, memory — and the routes that took the most time.
+ */
+export async function serverWindow(base: string) {
+  const cookie = await login(base, 'platform-admin', 'Zhengtong@2026');
+  return {
+    async reset() {
+      await fetch(`${base}/api/v1/platform/runtime/reset`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+    },
+    async read(): Promise<any> {
+      return (await fetch(`${base}/api/v1/platform/runtime`, { headers: { cookie } })).json();
+    },
+  };
+}
+
+export function serverLine(m: any, routes = 4): string {
+  const el = m?.eventLoop?.delay;
+  const pool = m?.database?.pool;
+  const top = (m?.routes ?? []).slice(0, routes).map((r: any) => `${r.route} ${r.count}× p50 ${r.p50Ms} / p99 ${r.p99Ms} ms`);
+  return `server: event-loop delay p50 ${el?.p50Ms} / p99 ${el?.p99Ms} / max ${el?.maxMs} ms, utilization ${m?.eventLoop?.utilization}; ` +
+    `GC ${m?.gc?.pauses?.count} pauses ${m?.gc?.totalMs} ms (p99 ${m?.gc?.pauses?.p99Ms}, max ${m?.gc?.pauses?.maxMs} ms); ` +
+    `pool ${pool ? `${pool.size}/${pool.max}, ${pool.acquired} acquired, waited ${pool.waitedMsTotal} ms in all, max ${pool.waitedMsMax} ms` : '—'}; ` +
+    `heap ${m?.memory?.heapUsedMb}/${m?.memory?.heapTotalMb} MB, RSS ${m?.memory?.rssMb} MB` + (top.length ? `\n  server time: ${top.join('; ')}` : '');
+}

@@ -25,7 +25,7 @@
 // the documents it lists, the registers to find one, the bell; the writes are a small share (each
 // document is touched a few times a day, each touch a single request).
 import { openDb } from '../src/store/db.ts';
-import { arg, DEFAULT_URL, load, login, say, startServer } from './_lib.ts';
+import { arg, DEFAULT_URL, load, login, say, serverLine, serverWindow, startServer } from './_lib.ts';
 
 const GENERATED_PASSWORD = 'Generated@2026';
 const DEMO_PASSWORD = 'Zhengtong@2026';
@@ -122,7 +122,7 @@ export async function run(args: string[]) {
       return { status: res.status, json };
     };
     const office = await login(base, 'office-clerk', DEMO_PASSWORD);
-    const platform = await login(base, 'platform-admin', DEMO_PASSWORD);
+    const window = await serverWindow(base);
     const fgw = await login(base, 'fgw-clerk', DEMO_PASSWORD);
     const leaders = await Promise.all(['vmayor1', 'vmayor2', 'vmayor3', 'vmayor-exec', 'sg'].map((l) => login(base, l, DEMO_PASSWORD)));
     const clerkCookies = await Promise.all(clerks.map((l) => login(base, l, GENERATED_PASSWORD)));
@@ -209,7 +209,7 @@ export async function run(args: string[]) {
 
     let highestMet = 0;
     for (const rate of rates) {
-      await send({ method: 'POST', path: '/api/v1/platform/runtime/reset', cookie: platform, body: {} });
+      await window.reset();
       const lat: Record<string, number[]> = {};
       const errs: Record<string, number> = {};
       const record = (cls: string, ms: number, ok: boolean) => { (lat[cls] ??= []).push(ms); if (!ok) errs[cls] = (errs[cls] ?? 0) + 1; };
@@ -244,7 +244,7 @@ export async function run(args: string[]) {
       }
       await Promise.race([Promise.all([...inflight]), new Promise((r) => setTimeout(r, 30_000))]);
       clearInterval(sampler);
-      const m = (await send({ method: 'GET', path: '/api/v1/platform/runtime', cookie: platform })).json;
+      const m = await window.read();
       const rows = Object.entries(lat).sort(([a], [b]) => classes.indexOf(a) - classes.indexOf(b)).map(([cls, xs]) => {
         xs.sort((a, b) => a - b);
         return { cls, n: xs.length, p50: pct(xs, 0.5), p99: pct(xs, 0.99), max: xs[xs.length - 1], errors: errs[cls] ?? 0 };
@@ -256,13 +256,8 @@ export async function run(args: string[]) {
       for (const r of rows) {
         say(`${r.cls.padEnd(13)} ${String(r.n).padStart(5)}  ${r.p50.toFixed(1).padStart(7)}  ${r.p99.toFixed(1).padStart(7)}  ${r.max.toFixed(0).padStart(7)}  ${(r.p99 / r.p50).toFixed(1).padStart(7)}  ${String(r.errors).padStart(6)}  ${r.p99 <= P99_TARGET_MS && !r.errors ? 'met' : 'missed'}`);
       }
-      const el = m?.eventLoop?.delay;
-      say(`server: event-loop delay p50 ${el?.p50Ms} ms, p99 ${el?.p99Ms} ms, max ${el?.maxMs} ms; utilization ${m?.eventLoop?.utilization}; ` +
-        `GC ${m?.gc?.pauses?.count} pauses, ${m?.gc?.totalMs} ms in all, p99 ${m?.gc?.pauses?.p99Ms} ms, max ${m?.gc?.pauses?.maxMs} ms; ` +
-        `pool ${m?.database?.pool ? `${m.database.pool.size}/${m.database.pool.max}, waits total ${m.database.pool.waitedMsTotal} ms, max ${m.database.pool.waitedMsMax} ms` : '—'}; ` +
-        `RSS now ${m?.memory?.rssMb} MB, max in step ${maxRss.toFixed(0)} MB (target ≤ 250 MB: ${maxRss <= 250 ? 'met' : 'missed'})`);
-      const slow = (m?.routes ?? []).slice(0, 6).map((r: any) => `${r.route} ${r.count}× p50 ${r.p50Ms} p99 ${r.p99Ms} ms`);
-      say(`server time, most in total: ${slow.join('; ')}`);
+      say(serverLine(m, 6));
+      say(`RSS max in step ${maxRss.toFixed(0)} MB (target ≤ 250 MB: ${maxRss <= 250 ? 'met' : 'missed'})`);
       results.push({ rate, rows, server: m, rssMaxMb: maxRss, allMet });
       if (untilMiss && !allMet) break;
     }

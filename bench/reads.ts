@@ -16,7 +16,7 @@
 // --rate R sends R requests/s in total (open loop) instead of as fast as the clients can: below saturation
 // this measures the service time rather than the queueing that a closed loop at full speed adds.
 import { openDb } from '../src/store/db.ts';
-import { arg, cannon, DEFAULT_URL, load, login, say, startServer } from './_lib.ts';
+import { arg, cannon, DEFAULT_URL, load, login, say, serverLine, serverWindow, startServer } from './_lib.ts';
 
 const GENERATED_PASSWORD = 'Generated@2026';
 
@@ -57,6 +57,7 @@ export async function run(args: string[]) {
   const results: Record<string, unknown> = {};
   try {
     const office = await login(server.base, 'office-clerk', 'Zhengtong@2026');
+    const window = await serverWindow(server.base);
     const clerkCookies = await Promise.all(clerks.map((c) => login(server.base, c.login, GENERATED_PASSWORD)));
     const headCookies = await Promise.all(heads.map((c) => login(server.base, c.login, GENERATED_PASSWORD)));
     const scenarios: Record<string, () => { path: string; cookie: string }> = {};
@@ -90,13 +91,17 @@ export async function run(args: string[]) {
         say(`${name.padEnd(10)} one at a time, ${sequential} requests: min ${ms[0].toFixed(1)} ms  p50 ${at(0.5)} ms  p90 ${at(0.9)} ms  max ${ms[ms.length - 1].toFixed(1)} ms  non-2xx ${bad} | load ${loadBefore} → ${load()}`);
         continue;
       }
+      await window.reset();
       const r = await cannon({
         url: server.base, connections, duration, timeout: 30, ...(rate ? { overallRate: rate } : {}),
         requests: [{ method: 'GET', setupRequest: (req: any) => { const n = next(); return { ...req, path: n.path, headers: { cookie: n.cookie } }; } }],
       });
-      results[name] = { ...r, rssMb: Math.round(maxRss) };
+      const m = await window.read();
+      results[name] = { ...r, rssMb: Math.round(maxRss), server: m };
       say(`${name.padEnd(9)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p90 ${r.p90} ms  p99 ${r.p99} ms  max ${r.max} ms  ` +
+        `p99/p50 ${(r.p99 / Math.max(1, r.p50)).toFixed(1)} (target ≤ 4: ${r.p99 / Math.max(1, r.p50) <= 4 ? 'met' : 'missed'})  ` +
         `non-2xx ${r.non2xx}  errors ${r.errors}  | p99 target 20 ms: ${r.p99 <= 20 ? 'met' : 'missed'} (${(r.p99 / 20).toFixed(2)}×) | RSS max so far ${maxRss.toFixed(0)} MB | load ${loadBefore} → ${load()}`);
+      say('  ' + serverLine(m, 2));
     }
   } finally {
     clearInterval(sampler);
