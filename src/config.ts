@@ -103,6 +103,8 @@ function notificationSettingsFrom(c: any): NotificationSettings {
   };
 }
 
+const pollMs = z.coerce.number().int().min(10, '轮询间隔不得少于 10 毫秒').max(3_600_000);
+
 const schema = z.object({
   ...notificationEnv,
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -133,6 +135,12 @@ const schema = z.object({
   // the demo's shared passwords are known to everyone: a demo may let them be used without the change
   // at first sign-in (and after expiry). A deployment sets false.
   ZHENGTONG_DEMO_SKIP_PASSWORD_CHANGE: z.enum(['true', 'false']).default('false'),
+  // how often each process's background workers look for due work (a poke also wakes the timers)
+  ZHENGTONG_TIMER_POLL_MS: pollMs.default(5000),
+  ZHENGTONG_NOTIFY_POLL_MS: pollMs.default(2000),
+  ZHENGTONG_EXCHANGE_POLL_MS: pollMs.default(2000),
+  // connections to a PostgreSQL server per process
+  ZHENGTONG_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
 });
 
 export type Config = {
@@ -159,7 +167,13 @@ export type Config = {
   passwordPolicy: PasswordPolicy;
   /** demo only: the change at first sign-in and after expiry is not enforced (the login page says so) */
   demoSkipPasswordChange: boolean;
+  /** poll periods of the background workers, in milliseconds */
+  pollMs: PollIntervals;
+  /** connections to a PostgreSQL server per process */
+  dbPoolSize: number;
 };
+
+export interface PollIntervals { timers: number; notifications: number; exchange: number }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const r = schema.safeParse(env);
@@ -182,8 +196,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAgeDays: c.ZHENGTONG_PASSWORD_MAX_AGE_DAYS, warnDays: c.ZHENGTONG_PASSWORD_WARN_DAYS, historySize: c.ZHENGTONG_PASSWORD_HISTORY,
     },
     demoSkipPasswordChange: c.ZHENGTONG_DEMO_SKIP_PASSWORD_CHANGE === 'true',
+    pollMs: { timers: c.ZHENGTONG_TIMER_POLL_MS, notifications: c.ZHENGTONG_NOTIFY_POLL_MS, exchange: c.ZHENGTONG_EXCHANGE_POLL_MS },
+    dbPoolSize: c.ZHENGTONG_DB_POOL,
     rateLimits: {
       public_submission: c.ZHENGTONG_RATE_LIMIT_PUBLIC_SUBMISSION, public_lookup: c.ZHENGTONG_RATE_LIMIT_PUBLIC_LOOKUP, login: c.ZHENGTONG_RATE_LIMIT_LOGIN,
     },
   };
+}
+
+/** The background workers' poll periods, read from the environment when a worker starts. */
+export function pollIntervals(env: NodeJS.ProcessEnv = process.env): PollIntervals {
+  return loadConfig(env).pollMs;
 }

@@ -7,6 +7,7 @@
 // it as pending; a crash before commit rolls everything back and the timer fires at the next start.
 // A handler that throws is rolled back to a savepoint, the attempt recorded, and the timer retried later.
 import type { Queryable } from '../store/db.ts';
+import { pollIntervals } from '../config.ts';
 import { asSystem, confineTransaction, withTenant } from '../store/scope.ts';
 import { knowTenant } from '../app/tenancy/registry.ts';
 import { systemActor, useCaseContext, type AppDeps, type UseCaseContext } from '../app/context.ts';
@@ -156,7 +157,7 @@ export interface TimerWorkerOptions {
  * server was down fires at start), then polls. stop() waits for the firing in progress.
  */
 export function startTimerWorker(deps: AppDeps, opts: TimerWorkerOptions = {}): { stop(): Promise<void>; poke(): void } {
-  const pollMs = opts.pollMs ?? (Number(process.env.ZHENGTONG_TIMER_POLL_MS) || 5000);
+  const pollMs = opts.pollMs ?? pollIntervals().timers;
   let stopped = false;
   let running: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;

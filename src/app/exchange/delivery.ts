@@ -8,6 +8,8 @@
 import { readPackage, exchangeArticlesOf, type ExchangePackage } from '../../domain/exchange/index.ts';
 import type { Violation } from '../../domain/shared/violation.ts';
 import { asSystem } from '../../store/scope.ts';
+import { drainOutbox, startOutboxWorker } from '../../jobs/outbox.ts';
+import { pollIntervals } from '../../config.ts';
 import type { Queryable } from '../../store/db.ts';
 import { appendAudit } from '../audit/record.ts';
 import { systemActor, useCaseContext, type Actor, type AppDeps } from '../context.ts';
@@ -127,26 +129,11 @@ function safeHeader(wire: string): { senderOrgan: string | null } {
 }
 
 /** Delivers everything due now (up to `limit`). */
-export async function deliverPending(deps: AppDeps, limit = 500): Promise<DeliveryOutcome[]> {
-  const out: DeliveryOutcome[] = [];
-  for (let i = 0; i < limit; i++) {
-    const r = await deliverOnePackage(deps);
-    if (!r) break;
-    out.push(r);
-  }
-  return out;
+export async function deliverPending(deps: AppDeps, limit = 500): Promise<NonNullable<DeliveryOutcome>[]> {
+  return drainOutbox(() => deliverOnePackage(deps), limit);
 }
 
 /** The worker every server process runs (ZHENGTONG_EXCHANGE_POLL_MS, default 2 s). */
 export async function exchangeBackground(deps: AppDeps): Promise<{ stop(): Promise<void> }> {
-  const pollMs = Number(process.env.ZHENGTONG_EXCHANGE_POLL_MS) || 2000;
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => asSystem(() => {
-    running = running.then(() => deliverPending(deps)).catch((e) => console.error('公文交换投递失败', e));
-  });
-  const timer = setInterval(() => { if (!stopped) tick(); }, pollMs);
-  timer.unref?.();
-  tick();
-  return { async stop() { stopped = true; clearInterval(timer); await running; } };
+  return startOutboxWorker({ failureLabel: '公文交换投递失败', pollMs: pollIntervals().exchange, deliverOne: () => deliverOnePackage(deps) });
 }

@@ -11,6 +11,8 @@
 import { digestMessage, retryAt, type StoredNotification } from '../../domain/notifications/index.ts';
 import type { Queryable } from '../../store/db.ts';
 import { asSystem } from '../../store/scope.ts';
+import { drainOutbox, startOutboxWorker } from '../../jobs/outbox.ts';
+import { pollIntervals } from '../../config.ts';
 import type { AppDeps } from '../context.ts';
 import { packOfTenant, knowTenant } from '../tenancy/registry.ts';
 import { documentParams } from '../documents/rules.ts';
@@ -91,25 +93,10 @@ async function deliverOne(deps: AppDeps): Promise<DeliveryOutcome> {
 
 /** Delivers everything due now (up to `limit` messages). */
 export async function deliverDueNotifications(deps: AppDeps, limit = 500): Promise<NonNullable<DeliveryOutcome>[]> {
-  const out: NonNullable<DeliveryOutcome>[] = [];
-  for (let i = 0; i < limit; i++) {
-    const r = await deliverOneNotification(deps);
-    if (!r) break;
-    out.push(r);
-  }
-  return out;
+  return drainOutbox(() => deliverOneNotification(deps), limit);
 }
 
 /** The worker every server process runs (ZHENGTONG_NOTIFY_POLL_MS, default 2 s). */
 export async function notificationsBackground(deps: AppDeps): Promise<{ stop(): Promise<void> }> {
-  const pollMs = Number(process.env.ZHENGTONG_NOTIFY_POLL_MS) || 2000;
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => asSystem(() => {
-    running = running.then(() => (stopped ? [] : deliverDueNotifications(deps))).catch((e) => console.error('消息投递失败', e));
-  });
-  const timer = setInterval(() => { if (!stopped) tick(); }, pollMs);
-  timer.unref?.();
-  tick();
-  return { async stop() { stopped = true; clearInterval(timer); await running; } };
+  return startOutboxWorker({ failureLabel: '消息投递失败', pollMs: pollIntervals().notifications, deliverOne: () => deliverOneNotification(deps) });
 }
