@@ -50,6 +50,15 @@ test('三员分立: each administrator reaches exactly its part of the route tab
   assert.deepEqual(reach('security_auditor'), ['audit.export', 'audit.read', 'audit.verify']);
 });
 
+test('三员分立: /auth/me names the declared permissions each administrator holds (what the menu shows), decided by the server', async () => {
+  const granted = async (who: string) => (await call(who, 'GET', '/auth/me')).json().granted as string[];
+  assert.deepEqual(await granted('admin'), ['accounts.manage', 'accounts.read', 'calendar.admin', 'calendar.read', 'org.admin', 'org.read', 'org.write', 'pack.read', 'seals.manage']);
+  assert.deepEqual(await granted('auditor'), ['audit.export', 'audit.read', 'audit.verify']);
+  const office = await granted('clerk');
+  assert.ok(office.includes('documents.read') && office.includes('notifications.deliveries') && office.includes('audit.read'));
+  assert.ok(!office.includes('audit.verify') && !office.includes('accounts.read') && !office.includes('platform.runtime'), office.join(','));
+});
+
 test('三员分立: 系统管理员 cannot read the audit record, act on business data or grant roles', async () => {
   for (const url of ['/audit/search', '/audit/verify', '/audit/export.xlsx', '/documents', '/meetings', '/security/policy']) {
     assert.equal((await call('admin', 'GET', url)).statusCode, 403, url);

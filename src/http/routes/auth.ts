@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { login, logout } from '../../app/auth/sessions.ts';
 import { changePassword, passwordStatus } from '../../app/auth/accounts.ts';
-import { ROLES } from '../../app/auth/roles.ts';
+import { can, ROLES } from '../../app/auth/roles.ts';
 import { governmentOf } from '../../app/tenancy/governments.ts';
 import { SESSION_COOKIE } from '../server.ts';
 import type { RouteModule } from '../types.ts';
@@ -43,6 +43,9 @@ const routes: RouteModule = (app, ctx) => {
       ...u, roleLabels: u.roles.map((r) => ROLES[r]?.label ?? r),
       // what the roles grant (patterns such as documents.*), so that the UI shows only what answers
       permissions: [...new Set(u.roles.flatMap((r) => ROLES[r]?.permissions ?? []))].sort(),
+      // the permissions routes declare that this user holds, decided by the same rule as every request
+      // (can): the UI asks this list, never re-implements the rule
+      granted: [...new Set(app.routeTable.map((r) => r.permission))].filter((p) => p !== 'public' && p !== 'authenticated' && can(u.roles, p)).sort(),
       government: g ? { id: g.id, name: g.name, shortName: g.shortName, level: g.level } : null,
       // 8.1.4.1 a: expiry and its warning, the change required at first sign-in
       password: passwordStatus(u, ctx.deps.clock.now(), ctx.config),
