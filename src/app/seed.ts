@@ -52,7 +52,8 @@ async function seedCity(deps: AppDeps, tenantId: string): Promise<boolean> {
     await ctx.audit({ action: 'tenant.created', objectType: 'tenant', objectId: tenantId, payload: { name: '武威市人民政府' } });
     for (const s of demoSeeders) await s.run(ctx);
     const logins = demoLogins();
-    const hashes = await hashPasswords(logins.map((l) => l.password));
+    // the demo's published password: one salted hash per distinct password, changed at the first sign-in
+    const hashes = await hashPasswords(logins.map((l) => l.password), { shareIdentical: true });
     for (const [i, l] of logins.entries()) {
       // the demo's passwords are known to all: changed at the first sign-in (unless the demo skips it, src/config.ts)
       await createUser(ctx.tx, { tenantId, login: l.login, displayName: l.displayName, password: l.password, passwordHash: hashes[i], personId: l.personId ?? null, roles: l.roles, mustChangePassword: true, at: ctx.now });

@@ -54,7 +54,8 @@ test('governments: a government created from a pack and an organisation file sig
   const orgYaml = readFileSync('demo/minqin/org.yaml', 'utf8').replace('tenant: { id: minqin, name: 民勤县人民政府', 'tenant: { id: shiyan, name: 示范县人民政府');
   const body = {
     id: 'shiyan', name: '示范县人民政府', shortName: '县政府', level: 'county', parentId: 'wuwei', packId: 'minqin-2024', orgYaml,
-    logins: [{ login: 'sy-office-clerk', password: 'Shiyan@2026x', displayName: '示范县文书', personId: 'person-office-clerk', roles: ['office_clerk'] }],
+    logins: [{ login: 'sy-office-clerk', password: 'Shiyan@2026x', displayName: '示范县文书', personId: 'person-office-clerk', roles: ['office_clerk'] },
+      { login: 'sy-office-secretary', password: 'Shiyan@2026x', displayName: '示范县秘书', personId: null, roles: ['office_secretary'] }],
   };
   const bad = await call(platform, 'POST', '/platform/governments', { ...body, packId: 'no-such-pack' });
   assert.equal(bad.status, 400);
@@ -63,6 +64,11 @@ test('governments: a government created from a pack and an organisation file sig
   assert.equal(created.status, 201, JSON.stringify(created.body));
   assert.equal((await call(platform, 'POST', '/platform/governments', body)).body.code, 'TENANT.EXISTS');
   const clerk = await s.login('sy-office-clerk', 'Shiyan@2026x', 'shiyan');
+  // the same initial password for both accounts, yet each stored hash has its own salt
+  const hashes = await s.t.db.query<{ password_hash: string }>(`SELECT password_hash FROM users WHERE tenant_id = 'shiyan' ORDER BY login`);
+  assert.equal(hashes.rows.length, 2);
+  assert.notEqual(hashes.rows[0].password_hash, hashes.rows[1].password_hash);
+  await s.login('sy-office-secretary', 'Shiyan@2026x', 'shiyan');
   assert.equal((await call(clerk, 'GET', '/governments/mine')).body.packId, 'minqin-2024');
   const units = await call(clerk, 'GET', '/org/units');
   assert.equal(units.status, 200);

@@ -44,16 +44,18 @@ export async function createUser(
 }
 
 /**
- * The hashes of the initial passwords of several accounts created at once (a government's first accounts,
- * the demo's), computed side by side on the thread pool. Accounts given the same initial password share
- * its one salted hash: the password is the same and known to whoever set it, and it must be changed at
- * the first sign-in, which gives each account a salted hash of its own.
+ * The hashes of the initial passwords of several accounts created at once (a government's first
+ * accounts, the demo's), computed side by side on the thread pool, each with a salt of its own. Only the
+ * demo, whose password is published and changed at the first sign-in, may let accounts with the same
+ * initial password share one salted hash (`shareIdentical`): a government's accounts never do, so that
+ * no two stored hashes are alike (docs/security.md).
  */
-export async function hashPasswords(passwords: string[]): Promise<string[]> {
+export async function hashPasswords(passwords: string[], opts: { shareIdentical?: boolean } = {}): Promise<string[]> {
+  if (!opts.shareIdentical) return Promise.all(passwords.map(hashPassword));
   const distinct = [...new Set(passwords)];
-  const hashes = new Map(distinct.map((p, i) => [p, i]));
+  const index = new Map(distinct.map((p, i) => [p, i]));
   const computed = await Promise.all(distinct.map(hashPassword));
-  return passwords.map((p) => computed[hashes.get(p)!]);
+  return passwords.map((p) => computed[index.get(p)!]);
 }
 
 const sessionUserOf = (u: any): SessionUser => ({

@@ -45,7 +45,7 @@ export async function seedDemoGovernments(
     const org = loadDemoOrg(today, dir);
     const logins = loadDemoLogins(org, dir).map((l) => ({ ...l, personId: l.personId ?? null }));
     await createGovernment(deps, systemActor(hostTenant, '演示数据'), {
-      id: g.id, name: g.name, shortName: g.shortName, level: g.level, parentId: g.parent ?? null, packId: g.pack, org, logins,
+      id: g.id, name: g.name, shortName: g.shortName, level: g.level, parentId: g.parent ?? null, packId: g.pack, org, logins, demoPasswords: true,
     });
     created.push(g.id);
   }

@@ -49,6 +49,8 @@ export interface GovernmentInput {
   /** the organisation, parsed and validated (parseDemoOrg) */
   org: Org;
   logins?: InitialLogin[];
+  /** the demo only: accounts with the same published initial password share one salted hash (hashPasswords) */
+  demoPasswords?: boolean;
 }
 
 const toGovernment = (r: any): Government => ({
@@ -107,7 +109,7 @@ export async function createGovernment(deps: AppDeps, actor: Actor, input: Gover
       const refused = roleGrantViolations({ roles: l.roles, accountUserId: `user-${l.login}`, granterUserId: null }, GRANTABLE_ROLES);
       if (refused.length) throw refusal('ACCOUNTS.ROLES_REFUSED', refused.map((v) => ({ ...v, details: { ...v.details, login: l.login } })));
     }
-    const hashes = await hashPasswords(logins.map((l) => l.password));
+    const hashes = await hashPasswords(logins.map((l) => l.password), { shareIdentical: input.demoPasswords === true });
     for (const [i, l] of logins.entries()) {
       await createUser(tx, { tenantId: input.id, login: l.login, displayName: l.displayName, password: l.password, passwordHash: hashes[i], personId: l.personId, roles: l.roles, mustChangePassword: true, at: now });
     }
