@@ -63,7 +63,7 @@ const pct = (xs: number[], q: number) => (xs.length ? xs[Math.min(xs.length - 1,
 
 export async function run(args: string[]) {
   const url = arg(args, 'url', process.env.BENCH_DATABASE_URL ?? DEFAULT_URL);
-  const rates = arg(args, 'rates', '10,20,40,80').split(',').map(Number);
+  const rates = arg(args, 'rates', '10,20,40,80').split(',').map(Number).filter((r) => r > 0);
   const duration = Number(arg(args, 'duration', '30'));
   const untilMiss = arg(args, 'until-miss', 'false') === 'true';
   const alone = Number(arg(args, 'alone', '40'));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { databaseUnavailable, type Db, type FirstRead, type Queryable, type QueryResult, type TransactionOptions } from './db.ts';
 import { currentTenant, tenantStatement } from './scope.ts';
@@ -65,6 +66,24 @@ const LISTEN_RETRY_MS = 1000;
 
 /** Longest wait for a connection (a new one to a host, or a free one from a busy pool). */
 const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * Statements with parameters are prepared once per connection under a name derived from their text, so
+ * that PostgreSQL parses and (after its five custom plans, when a generic plan costs no more) plans them
+ * once instead of on every request. A statement whose best plan depends on its values asks for
+ * `plan_cache_mode = force_custom_plan` in its transaction (the search). At most PREPARED_MAX distinct
+ * texts are named per process: statements built with a varying number of rows are not kept for ever in
+ * every connection's memory.
+ */
+const PREPARED_MAX = 500;
+const names = new Map<string, string>();
+function statementName(sql: string): string | undefined {
+  const known = names.get(sql);
+  if (known || names.size >= PREPARED_MAX || sql.length > 20_000) return known;
+  const n = 'zt' + createHash('sha1').update(sql).digest('hex').slice(0, 24);
+  names.set(sql, n);
+  return n;
+}
 
 export async function openPostgres(url: string, opts: { schema?: string; poolSize?: number } = {}): Promise<Db> {
   const targets = connectionTargets(url);
@@ -161,9 +180,11 @@ export async function openPostgres(url: string, opts: { schema?: string; poolSiz
       c.release();
     }
   }
+  const prepared = process.env.ZHENGTONG_PG_PREPARED !== 'false';
   const wrap = (c: { query: pg.Pool['query'] }): Queryable => ({
     async query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
-      const r = await c.query(sql, params as any[]);
+      const name = prepared && params.length ? statementName(sql) : undefined;
+      const r = name ? await c.query({ name, text: sql, values: params as any[] }) : await c.query(sql, params as any[]);
       return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
     },
     async exec(sql: string) {

@@ -190,8 +190,10 @@ export async function search(tx: Queryable, tenantId: string, scope: SearchScope
   // large enough to start JIT compilation, which costs more than the query (PostgreSQL; PGlite has no JIT).
   // A common word's GIN bitmap (≈127,000 entries at 1M) does not fit the default 4 MB work_mem: it turns
   // lossy and every entry of a lossy page is rechecked (public count of 实施方案: 199 ms → 61 ms with 64 MB).
-  await tx.query('SET LOCAL jit = off');
-  await tx.query(`SET LOCAL work_mem = '64MB'`);
+  // A search's best plan depends on how common its words are: each statement is planned for its own values,
+  // never from a plan cached for other words (the server prepares statements, src/store/postgres.ts).
+  // The three settings travel in one statement.
+  await tx.query(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true), set_config('plan_cache_mode', 'force_custom_plan', true)`);
   // 1. how many match, counting no further than the cap (the GIN index; bounded work for any term)
   const counted = (await tx.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${w('index')} LIMIT ${SEARCH_COUNT_CAP + 1}) m`, params)).rows[0].n;
