@@ -68,6 +68,12 @@ export async function listDocuments(deps: AppDeps, actor: Actor, f: RegisterFilt
       `SELECT count(*)::int AS n FROM (SELECT 1 FROM documents d WHERE ${w} LIMIT ${REGISTER_COUNT_CAP + 1}) m`, args)).rows[0].n;
     const totalCapped = counted > REGISTER_COUNT_CAP;
     const total = totalCapped ? REGISTER_COUNT_CAP : counted;
+    // Whoever sees every open document (the office, the mayor) reads the register newest first along its
+    // index. A department or a leader sees a small share scattered over the years: its documents are
+    // found through the visibility indexes first and then sorted (walking the whole register newest
+    // first for them read 1.5 s at 1M documents); OFFSET 0 keeps the two steps apart.
+    const everyone = viewer.admin || viewer.office || viewer.mayor;
+    const from = everyone ? `documents d WHERE ${w}` : `(SELECT * FROM documents d WHERE ${w} OFFSET 0) d`;
     const { rows } = await ctx.tx.query(
       `SELECT d.id, d.flow, d.state, d.version, d.doc_type, d.title, d.issuer_name, d.doc_number, d.source_doc_number, d.registration_no, d.urgency,
               d.classification, d.disclosure, d.issued_date, d.updated_at, d.routed_person_ids, d.unit_ids, d.lead_unit_id,
@@ -79,7 +85,7 @@ export async function listDocuments(deps: AppDeps, actor: Actor, f: RegisterFilt
                    'status', CASE WHEN o.refused_at IS NOT NULL THEN '拒收' WHEN o.returned_at IS NOT NULL THEN '退文'
                                   WHEN o.receipt_at IS NOT NULL THEN '已签收' WHEN o.delivered_at IS NOT NULL THEN '已送达' ELSE '待送达' END) ORDER BY o.created_at)
                    FROM exchange_outbox o WHERE o.tenant_id = d.tenant_id AND o.document_id = d.id AND o.kind = 'document') END AS exchange
-         FROM documents d WHERE ${w}
+         FROM ${from}
         ORDER BY d.updated_at DESC, d.id LIMIT ${p(limit, '::int')} OFFSET ${p(offset, '::int')}`, args);
     return {
       total, totalCapped, offset, limit,
