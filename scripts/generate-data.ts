@@ -413,6 +413,10 @@ export async function generateSearchEntries(db: Db, log: (s: string) => void = (
     n += rows.length;
     if (n % 100_000 < CHUNK) log(`    search entries ${n.toLocaleString('en')}`);
   }
+  // every document has its entry now: the server's catch-up (src/app/search/documents.ts) starts after them
+  await db.query(`INSERT INTO search_sync (source, watermark_at, watermark_id, run_at)
+    SELECT 'documents', updated_at, id, now() FROM documents ORDER BY updated_at DESC, id DESC LIMIT 1
+    ON CONFLICT (source) DO UPDATE SET watermark_at = EXCLUDED.watermark_at, watermark_id = EXCLUDED.watermark_id, run_at = EXCLUDED.run_at`);
   return n;
 }
 

@@ -79,12 +79,18 @@ export async function catchUpDocuments(deps: AppDeps, limit = CATCH_UP_BATCH): P
   return deps.db.transaction(async (tx) => {
     await tx.query(`INSERT INTO search_sync (source, watermark_at, watermark_id, run_at) VALUES ('documents', 'epoch', '', $1) ON CONFLICT DO NOTHING`, [now]);
     const w = (await tx.query(`SELECT watermark_at, watermark_id FROM search_sync WHERE source = 'documents' FOR UPDATE`)).rows[0];
-    const { rows } = await tx.query(
-      `SELECT ${DOC_COLUMNS}, ${STALE} AS stale FROM documents d
+    // the walk reads keys and the staleness check only (index and primary-key lookups); the columns of a
+    // document, its body among them, are read only for the few whose entry is out of date
+    const { rows } = await tx.query<{ id: string; updated_at: Date; stale: boolean }>(
+      `SELECT d.id, d.updated_at, ${STALE} AS stale FROM documents d
         WHERE (d.updated_at, d.id) > ($1::timestamptz, $2::text) AND d.updated_at <= $3
         ORDER BY d.updated_at, d.id LIMIT ${limit}`, [w.watermark_at, w.watermark_id, horizon]);
+    const stale = rows.filter((r) => r.stale).map((r) => r.id);
     let indexed = 0;
-    for (const r of rows) if (r.stale) { await indexDocumentRow(tx, r); indexed++; }
+    if (stale.length) {
+      const full = await tx.query(`SELECT ${DOC_COLUMNS} FROM documents d WHERE d.id = ANY($1::text[]) ORDER BY d.updated_at, d.id`, [stale]);
+      for (const r of full.rows) { await indexDocumentRow(tx, r); indexed++; }
+    }
     const last = rows[rows.length - 1];
     await tx.query(`UPDATE search_sync SET watermark_at = $1, watermark_id = $2, run_at = $3 WHERE source = 'documents'`,
       [last ? last.updated_at : w.watermark_at, last ? last.id : w.watermark_id, now]);
