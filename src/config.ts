@@ -141,8 +141,8 @@ const schema = z.object({
   ZHENGTONG_EXCHANGE_POLL_MS: pollMs.default(2000),
   // connections to a PostgreSQL server per process
   ZHENGTONG_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
-  // statements prepared once per PostgreSQL connection (src/store/postgres.ts); false sends each as new
-  ZHENGTONG_PG_PREPARED: z.enum(['true', 'false']).default('true'),
+  // true: statements prepared once per PostgreSQL connection (src/store/postgres.ts); off until measured at 1M
+  ZHENGTONG_PG_PREPARED: z.enum(['true', 'false']).default('false'),
 });
 
 export type Config = {

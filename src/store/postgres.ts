@@ -180,7 +180,7 @@ export async function openPostgres(url: string, opts: { schema?: string; poolSiz
       c.release();
     }
   }
-  const prepared = process.env.ZHENGTONG_PG_PREPARED !== 'false';
+  const prepared = process.env.ZHENGTONG_PG_PREPARED === 'true';
   const wrap = (c: { query: pg.Pool['query'] }): Queryable => ({
     async query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
       const name = prepared && params.length ? statementName(sql) : undefined;
