@@ -139,7 +139,7 @@ const schema = z.object({
   ZHENGTONG_TIMER_POLL_MS: pollMs.default(5000),
   ZHENGTONG_NOTIFY_POLL_MS: pollMs.default(2000),
   ZHENGTONG_EXCHANGE_POLL_MS: pollMs.default(2000),
-  // connections to a PostgreSQL server per process
+  // connections to a PostgreSQL server per process (validated here, read by dbConfigFromEnv of src/store/db.ts)
   ZHENGTONG_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
   // true: statements prepared once per PostgreSQL connection (src/store/postgres.ts); off until measured at 1M
   ZHENGTONG_PG_PREPARED: z.enum(['true', 'false']).default('false'),
@@ -171,8 +171,6 @@ export type Config = {
   demoSkipPasswordChange: boolean;
   /** poll periods of the background workers, in milliseconds */
   pollMs: PollIntervals;
-  /** connections to a PostgreSQL server per process */
-  dbPoolSize: number;
 };
 
 export interface PollIntervals { timers: number; notifications: number; exchange: number }
@@ -199,7 +197,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     demoSkipPasswordChange: c.ZHENGTONG_DEMO_SKIP_PASSWORD_CHANGE === 'true',
     pollMs: { timers: c.ZHENGTONG_TIMER_POLL_MS, notifications: c.ZHENGTONG_NOTIFY_POLL_MS, exchange: c.ZHENGTONG_EXCHANGE_POLL_MS },
-    dbPoolSize: c.ZHENGTONG_DB_POOL,
     rateLimits: {
       public_submission: c.ZHENGTONG_RATE_LIMIT_PUBLIC_SUBMISSION, public_lookup: c.ZHENGTONG_RATE_LIMIT_PUBLIC_LOOKUP, login: c.ZHENGTONG_RATE_LIMIT_LOGIN,
     },
