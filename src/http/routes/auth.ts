@@ -7,6 +7,10 @@ import { SESSION_COOKIE } from '../server.ts';
 import type { RouteModule } from '../types.ts';
 
 const routes: RouteModule = (app, ctx) => {
+  // every permission a route declares, collected once the routes are all registered (first /auth/me)
+  let declared: string[] | null = null;
+  const declaredPermissions = () => (declared ??= [...new Set(app.routeTable.map((r) => r.permission))]
+    .filter((p) => p !== 'public' && p !== 'authenticated').sort());
   app.post('/auth/login', {
     config: { permission: 'public', rateLimit: 'login' },
     schema: {
@@ -45,7 +49,7 @@ const routes: RouteModule = (app, ctx) => {
       permissions: [...new Set(u.roles.flatMap((r) => ROLES[r]?.permissions ?? []))].sort(),
       // the permissions routes declare that this user holds, decided by the same rule as every request
       // (can): the UI asks this list, never re-implements the rule
-      granted: [...new Set(app.routeTable.map((r) => r.permission))].filter((p) => p !== 'public' && p !== 'authenticated' && can(u.roles, p)).sort(),
+      granted: declaredPermissions().filter((p) => can(u.roles, p)),
       government: g ? { id: g.id, name: g.name, shortName: g.shortName, level: g.level } : null,
       // 8.1.4.1 a: expiry and its warning, the change required at first sign-in
       password: passwordStatus(u, ctx.deps.clock.now(), ctx.config),
