@@ -3,20 +3,14 @@
 // may see (第八十二条) once the visibility rule is answered by indexes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestServer, type TestServer } from './http-harness.ts';
+import { getAsUser, startTestServer, type TestServer } from './http-harness.ts';
 import { REGISTER_COUNT_CAP } from '../../src/app/documents/queries.ts';
 
 let s: TestServer;
-const cookies: Record<string, string> = {};
 before(async () => { s = await startTestServer(); });
 after(async () => { await s?.close(); });
 
-const call = async (who: string, url: string) => {
-  cookies[who] ??= await s.login(who);
-  const r = await s.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie: cookies[who] } });
-  assert.equal(r.statusCode, 200, `${who} ${url}: ${r.body}`);
-  return r.json() as any;
-};
+const call = getAsUser(() => s);
 
 test('registers: more than REGISTER_COUNT_CAP documents are counted as 约 10,000+ (totalCapped); a narrower filter counts exactly; a department sees only its own', async () => {
   const extra = REGISTER_COUNT_CAP + 5;

@@ -4,7 +4,7 @@
 // the 501st and beyond — can be reached, and each page holds only what the caller may see (第八十二条).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestServer, type TestServer } from './http-harness.ts';
+import { getAsUser, startTestServer, type TestServer } from './http-harness.ts';
 import { getOrg } from '../../src/app/org/usecases.ts';
 import { realOrgPort } from '../../src/app/documents/ports.ts';
 import { powerIdOf } from '../../src/app/documents/outgoing.ts';
@@ -13,7 +13,6 @@ import { viewerOf } from '../../src/app/documents/common.ts';
 import { OFFICE_STEPS } from '../../src/app/documents/workbench.ts';
 
 let s: TestServer;
-const cookies: Record<string, string> = {};
 const DAY = '2026-03-02';
 before(async () => {
   // 马志远 (副市长) is away from 03-01 to 03-04: his items go to his AB岗 partner
@@ -21,12 +20,8 @@ before(async () => {
 });
 after(async () => { await s?.close(); });
 
-const call = async (who: string, url: string) => {
-  cookies[who] ??= await s.login(who);
-  const r = await s.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie: cookies[who] } });
-  assert.equal(r.statusCode, 200, `${who} ${url}: ${r.body}`);
-  return r.json() as any;
-};
+const cookies: Record<string, string> = {};
+const call = getAsUser(() => s);
 const sql = async (text: string, args: unknown[] = []) => (await s.t.db.query(text, args)).rows as any[];
 
 /** `n` copies of a demo document under ids `<prefix>0001`…, a minute apart from 2026-01-01, then `set` applied to them. */

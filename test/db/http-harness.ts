@@ -56,3 +56,14 @@ export async function startTestServer(opts: { now?: string; config?: Partial<Con
     },
   };
 }
+
+/** GET of an API path as a demo user (logged in once per login), asserting 200; the answer's JSON. */
+export function getAsUser(s: () => TestServer): (who: string, url: string) => Promise<any> {
+  const cookies: Record<string, string> = {};
+  return async (who, url) => {
+    cookies[who] ??= await s().login(who);
+    const r = await s().app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie: cookies[who] } });
+    if (r.statusCode !== 200) throw new Error(`${who} ${url}: ${r.statusCode} ${r.body}`);
+    return r.json();
+  };
+}
