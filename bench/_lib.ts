@@ -107,7 +107,8 @@ export async function serverWindow(base: string) {
   const cookie = await login(base, 'platform-admin', 'Zhengtong@2026');
   return {
     async reset() {
-      await fetch(`${base}/api/v1/platform/runtime/reset`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+      const { since } = await (await fetch(`${base}/api/v1/platform/runtime`, { headers: { cookie } })).json();
+      await fetch(`${base}/api/v1/platform/runtime/reset`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ since }) });
     },
     async read(): Promise<any> {
       return (await fetch(`${base}/api/v1/platform/runtime`, { headers: { cookie } })).json();

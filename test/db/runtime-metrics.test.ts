@@ -30,8 +30,12 @@ test('运行状态: the 平台管理员 reads per-route server times, event-loop
     assert.equal(m.database.kind, usingPostgres() ? 'postgres' : 'pglite');
     if (usingPostgres()) assert.ok(m.database.pool.acquired > 0 && m.database.pool.max > 0, JSON.stringify(m.database));
     else assert.equal(m.database.pool, null);
-    const reset = await s.app.inject({ method: 'POST', url: '/api/v1/platform/runtime/reset', headers: { cookie: platform } });
-    assert.equal(reset.statusCode, 200);
+    const reset = await s.app.inject({ method: 'POST', url: '/api/v1/platform/runtime/reset', headers: { cookie: platform }, payload: { since: m.since } });
+    assert.equal(reset.statusCode, 200, reset.body);
+    // the old window again: someone has restarted it meanwhile, so nothing is wiped twice
+    const again = await s.app.inject({ method: 'POST', url: '/api/v1/platform/runtime/reset', headers: { cookie: platform }, payload: { since: m.since } });
+    assert.equal(again.statusCode, 409);
+    assert.equal(again.json().code, 'REQUEST.CONFLICT');
     const after = await read();
     assert.equal(after.routes.find((x: any) => x.route === 'GET /api/v1/documents/workbench'), undefined, 'the new window has none of the old requests');
     assert.ok(new Date(after.since) >= new Date(m.since));

@@ -45,6 +45,8 @@ export interface RuntimeMonitor {
   /** records the server time of one answered request */
   recordRequest(route: string, ms: number, failed: boolean): void;
   snapshot(pool: { kind: string; stats?: () => PoolStats }): RuntimeMetrics;
+  /** when the current window began */
+  windowStart(): Date;
   /** starts a new window (histograms emptied); the process's own counters (uptime, maximum RSS) go on */
   reset(): void;
   stop(): void;
@@ -98,6 +100,7 @@ export function startRuntimeMonitor(): RuntimeMonitor {
         routes: timings,
       };
     },
+    windowStart: () => since,
     reset() {
       loop.reset();
       gcPauses = createHistogram();
