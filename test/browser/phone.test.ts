@@ -56,7 +56,9 @@ test('phone layout: a document\'s page with its next step, and a meeting\'s page
   await page().getByText(documents[0].title).first().waitFor();
   await fitsWidth('document');
   // an issued document offers its outputs; one in progress its next step: either way a button to act on
-  assert.ok(await page().locator('main button, .ant-layout-content button').count() > 0, 'the document page offers an action');
+  const action = page().locator('main button, .ant-layout-content button').first();
+  await action.waitFor({ timeout: 15_000 }).catch(() => {});
+  assert.ok(await action.count() > 0, 'the document page offers an action');
   const { meetings } = await api('/meetings');
   const m = (meetings ?? [])[0];
   if (m) {
