@@ -154,7 +154,23 @@ export async function search(tx: Queryable, tenantId: string, scope: SearchScope
   const params: unknown[] = [tenantId, tsqueryText(terms)];
   // the scope and filter conditions; the match condition is added per statement (matchSql)
   const where: string[] = ['s.tenant_id = $1'];
-  const from = 'search_entries s';
+  // the view with the government's own condition (migration 1010, docs/adr/0005): under the table's
+  // row-level security no match could use a GIN index
+  const from = 'search_entries_current s';
+  const filters: string[] = [];
+  // the filters' parameters come before the scope's: the public count uses only these (and $1, $2)
+  if (query.kind) { params.push(query.kind); filters.push(`s.kind = $${params.length}`); }
+  if (query.issuer) { params.push(query.issuer); filters.push(`s.issuer = $${params.length}`); }
+  if (query.status) { params.push(query.status); filters.push(`s.status = $${params.length}`); }
+  if (query.year) {
+    // a date range rather than EXTRACT(YEAR …): the date index starts reading at the year's end
+    params.push(`${query.year}-01-01`, `${query.year + 1}-01-01`);
+    filters.push(`s.dated_on >= $${params.length - 1}::date AND s.dated_on < $${params.length}::date`);
+  }
+  const filterParams = params.length;
+  /** staff only: the condition on the entries that are not public (who may see them) */
+  let staffOnly: string | null = null;
+  where.push(...filters);
   if (scope.scope === 'public') where.push(`s.scope = 'public'`);
   else {
     let others = 'true';
@@ -167,19 +183,12 @@ export async function search(tx: Queryable, tenantId: string, scope: SearchScope
       // primary key for each entry that is not public (OFFSET 0 keeps it a per-entry lookup: the planner
       // would otherwise hash every document the caller may see, however few entries match)
       const docs = documentAccessSql(scope.documents, params);
-      where.push(`(s.scope = 'public' OR (s.object_type = 'document' AND EXISTS (SELECT 1 FROM documents d
-        WHERE d.tenant_id = s.tenant_id AND d.id = s.object_id AND ${docs} OFFSET 0)) OR (s.object_type <> 'document' AND ${others}))`);
+      staffOnly = `((s.object_type = 'document' AND EXISTS (SELECT 1 FROM documents d
+        WHERE d.tenant_id = s.tenant_id AND d.id = s.object_id AND ${docs} OFFSET 0)) OR (s.object_type <> 'document' AND ${others}))`;
     } else if (scope.units) {
-      where.push(`(s.scope = 'public' OR ${others})`);
+      staffOnly = others;
     }
-  }
-  if (query.kind) { params.push(query.kind); where.push(`s.kind = $${params.length}`); }
-  if (query.issuer) { params.push(query.issuer); where.push(`s.issuer = $${params.length}`); }
-  if (query.status) { params.push(query.status); where.push(`s.status = $${params.length}`); }
-  if (query.year) {
-    // a date range rather than EXTRACT(YEAR …): the date index starts reading at the year's end
-    params.push(`${query.year}-01-01`, `${query.year + 1}-01-01`);
-    where.push(`s.dated_on >= $${params.length - 1}::date AND s.dated_on < $${params.length}::date`);
+    if (staffOnly) where.push(`(s.scope = 'public' OR ${staffOnly})`);
   }
   const w = (how: 'index' | 'walk', field: 'all' | 'title' = 'all') => [...where, matchSql(how, field)].join(' AND ');
   const limit = Math.min(Math.max(query.limit ?? 20, 1), 50);
@@ -195,8 +204,19 @@ export async function search(tx: Queryable, tenantId: string, scope: SearchScope
   // The three settings travel in one statement.
   await tx.query(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true), set_config('plan_cache_mode', 'force_custom_plan', true)`);
   // 1. how many match, counting no further than the cap (the GIN index; bounded work for any term)
-  const counted = (await tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${w('index')} LIMIT ${SEARCH_COUNT_CAP + 1}) m`, params)).rows[0].n;
+  const countWhere = (conditions: string[]) => [...conditions, matchSql('index', 'all')].join(' AND ');
+  const countUpTo = async (conditions: string[], cap: number, values = params) => (await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${countWhere(conditions)} LIMIT ${cap}) m`, values)).rows[0].n;
+  let counted: number;
+  if (scope.scope === 'staff') {
+    // public matches first, from the public entries' own index: a common word has enough of them to reach
+    // the cap, and then no staff entry is read or checked against its document's visibility
+    const base = ['s.tenant_id = $1', ...filters];
+    counted = await countUpTo([...base, `s.scope = 'public'`], SEARCH_COUNT_CAP + 1, params.slice(0, filterParams));
+    if (counted <= SEARCH_COUNT_CAP) {
+      counted += await countUpTo([...base, `s.scope <> 'public'`, ...(staffOnly ? [staffOnly] : [])], SEARCH_COUNT_CAP + 1 - counted);
+    }
+  } else counted = await countUpTo(where, SEARCH_COUNT_CAP + 1);
   const capped = counted > SEARCH_COUNT_CAP;
   const plan = rankingPlan({ matches: counted, cap: SEARCH_COUNT_CAP, sort, window: RANK_WINDOW, offset, limit });
   let rows: Record<string, any>[] = [];
@@ -210,7 +230,7 @@ export async function search(tx: Queryable, tenantId: string, scope: SearchScope
          SELECT s.object_type, s.object_id, s.dated_on${sort === 'relevance' ? `, ts_rank_cd(s.tsv, ${TSQ}) AS rank` : ', 0 AS rank'}
            FROM ${from} WHERE ${w('index')})
        SELECT ${HIT_COLUMNS}, p.rank FROM (SELECT * FROM m ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) p
-         JOIN search_entries s ON s.tenant_id = $1 AND s.object_type = p.object_type AND s.object_id = p.object_id
+         JOIN ${from} ON s.tenant_id = $1 AND s.object_type = p.object_type AND s.object_id = p.object_id
         ORDER BY ${order.replaceAll('m.', 'p.')}`, params));
   } else if (plan.kind === 'newest') {
     // many matches, newest first: the date index, stopping after the page
@@ -226,7 +246,7 @@ export async function search(tx: Queryable, tenantId: string, scope: SearchScope
          UNION
          SELECT t.object_type, t.object_id FROM unnest($${params.length + 1}::text[], $${params.length + 2}::text[]) AS t(object_type, object_id))
        SELECT ${HIT_COLUMNS}, ts_rank_cd(s.tsv, ${TSQ}) AS rank
-         FROM c JOIN search_entries s ON s.tenant_id = $1 AND s.object_type = c.object_type AND s.object_id = c.object_id
+         FROM c JOIN ${from} ON s.tenant_id = $1 AND s.object_type = c.object_type AND s.object_id = c.object_id
         ORDER BY rank DESC, ${DATE_ORDER} LIMIT ${limit} OFFSET ${offset}`,
       [...params, titles.map((t) => t.object_type), titles.map((t) => t.object_id)]));
   }
