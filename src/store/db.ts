@@ -95,10 +95,11 @@ export function pgErrorCode(err: unknown): string | undefined {
 
 /**
  * SQLSTATEs after which the statement may or may not have run because the database went away or
- * cannot take writes: connection exceptions (08…), an administrator's or a crash shutdown, a server
+ * cannot take writes: connection exceptions (08…, except 08P01: a protocol violation is a statement the
+ * client got wrong, e.g. parameters that do not match), an administrator's or a crash shutdown, a server
  * still starting (57P01–57P03), a read-only standby (25006), too many connections (53300).
  */
-const UNAVAILABLE_SQLSTATES = /^(08...|57P0[1-3]|25006|53300)$/;
+const UNAVAILABLE_SQLSTATES = /^(08(?!P01)...|57P0[1-3]|25006|53300)$/;
 /** Socket errors of a database server that is down, restarting or unreachable. */
 const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED']);
 /** What node-postgres says when a connection ends under it (these come without a code). */

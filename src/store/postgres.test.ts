@@ -27,3 +27,11 @@ test('connection string: an unsupported target_session_attrs or a malformed host
   assert.throws(() => connectionTargets('postgres://a:x/db'), /主机不合法/);
   assert.throws(() => connectionTargets('mysql://a/db'), /DATABASE_URL/);
 });
+
+test('database unavailable: a lost connection or a standby is retryable; a protocol violation is the statement\'s own error', async () => {
+  const { databaseUnavailable } = await import('./db.ts');
+  assert.equal(databaseUnavailable({ code: '08006' }), true);
+  assert.equal(databaseUnavailable({ code: '25006' }), true);
+  assert.equal(databaseUnavailable({ code: '08P01', message: 'bind message supplies 8 parameters, but prepared statement "" requires 2' }), false);
+  assert.equal(databaseUnavailable({ code: '42P01' }), false);
+});
