@@ -141,6 +141,10 @@ const schema = z.object({
   ZHENGTONG_EXCHANGE_POLL_MS: pollMs.default(2000),
   // connections to a PostgreSQL server per process (validated here, read by dbConfigFromEnv of src/store/db.ts)
   ZHENGTONG_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  // the expensive reads (search, a register filtered by a substring): how many hold a connection at once
+  // (default: a quarter of the pool, at least one) and how long one waits for its turn before 503 SERVER.BUSY
+  ZHENGTONG_HEAVY_READ_SLOTS: z.coerce.number().int().min(1).max(200).optional(),
+  ZHENGTONG_HEAVY_READ_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   // true: statements prepared once per PostgreSQL connection (src/store/postgres.ts); off until measured at 1M
   ZHENGTONG_PG_PREPARED: z.enum(['true', 'false']).default('false'),
 });
@@ -171,6 +175,8 @@ export type Config = {
   demoSkipPasswordChange: boolean;
   /** poll periods of the background workers, in milliseconds */
   pollMs: PollIntervals;
+  /** the expensive reads' bulkhead (src/app/ops/bulkhead.ts) */
+  heavyReads: { slots: number; maxWaitMs: number };
 };
 
 export interface PollIntervals { timers: number; notifications: number; exchange: number }
@@ -197,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     demoSkipPasswordChange: c.ZHENGTONG_DEMO_SKIP_PASSWORD_CHANGE === 'true',
     pollMs: { timers: c.ZHENGTONG_TIMER_POLL_MS, notifications: c.ZHENGTONG_NOTIFY_POLL_MS, exchange: c.ZHENGTONG_EXCHANGE_POLL_MS },
+    heavyReads: { slots: c.ZHENGTONG_HEAVY_READ_SLOTS ?? Math.max(1, Math.floor(c.ZHENGTONG_DB_POOL / 4)), maxWaitMs: c.ZHENGTONG_HEAVY_READ_WAIT_MS },
     rateLimits: {
       public_submission: c.ZHENGTONG_RATE_LIMIT_PUBLIC_SUBMISSION, public_lookup: c.ZHENGTONG_RATE_LIMIT_PUBLIC_LOOKUP, login: c.ZHENGTONG_RATE_LIMIT_LOGIN,
     },

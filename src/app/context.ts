@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../store/db.ts';
+import type { Bulkhead } from './ops/bulkhead.ts';
 import { appendAudit, type AuditEntry, type CompanionInsert } from './audit/record.ts';
 import { orgRevisionRead } from './org/repo.ts';
 import { asSystem, withTenant } from '../store/scope.ts';
@@ -39,6 +40,13 @@ export interface AppDeps {
   clock: Clock;
   /** called after a transaction that wrote audit records has committed (wakes the sealer) */
   onAudit?: () => void;
+  /** the expensive reads' share of the database connections (src/app/ops/bulkhead.ts); none: unlimited */
+  heavyReads?: Bulkhead;
+}
+
+/** Runs an expensive read (search, a register filtered by a substring) within the heavy reads' bulkhead. */
+export function heavyRead<T>(deps: AppDeps, fn: () => Promise<T>): Promise<T> {
+  return deps.heavyReads ? deps.heavyReads.run(fn) : fn();
 }
 
 /** What a use case gets: one transaction, the actor, one instant for the whole action, the audit. */

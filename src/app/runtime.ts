@@ -9,6 +9,8 @@ import { knowAllTenants } from './tenancy/registry.ts';
 import { startBackground } from './background.ts';
 import { getOrg } from './org/usecases.ts';
 import { queryTokens } from './search/tokenizer.ts';
+import { Bulkhead } from './ops/bulkhead.ts';
+import { loadConfig } from '../config.ts';
 
 export interface Runtime {
   deps: AppDeps;
@@ -30,7 +32,8 @@ export async function startRuntime(opts: {
     await db.close();
     throw err;
   }
-  const deps: AppDeps = { db, clock: opts.clock ?? clockFromEnv() };
+  const heavy = loadConfig().heavyReads;
+  const deps: AppDeps = { db, clock: opts.clock ?? clockFromEnv(), heavyReads: new Bulkhead(heavy.slots, heavy.maxWaitMs) };
   // personal data written in clear before, or under a key rotated out since, is sealed under the current key
   await resealPersonalData(db, keyRing());
   const seeded = opts.seed === false ? false : await seedDemo(deps, opts.tenant ?? 'wuwei');

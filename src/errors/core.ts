@@ -20,6 +20,7 @@ export const coreErrors = defineErrors({
   'STORE.FOLDER_LOCKED': { status: 500, message: '数据目录已被另一个政通进程占用', fix: '先停止另一个进程，或用 ZHENGTONG_DATA_DIR 指定其他目录' },
   'STORE.UNAVAILABLE': { status: 503, message: '数据库暂时不可用（连接中断或正在切换主库），本次操作未确认，请稍后重试', fix: '按响应头 Retry-After 所示的秒数等待后重试；重试时带同一 Idempotency-Key，或先查询该对象确认是否已办理' },
   'SERVER.UNAVAILABLE': { status: 503, message: '服务节点暂时不可用，本次操作未确认，请稍后重试', fix: '由负载均衡（deploy/nginx）在没有可用节点或节点中途退出时返回；按 Retry-After 等待后重试，先查询该对象确认是否已办理' },
+  'SERVER.BUSY': { status: 503, message: '检索等耗时查询较多，系统正在排队处理，请稍后重试', fix: '按响应头 Retry-After 所示的秒数等待后重试；检索时增加检索词或筛选条件可更快得到结果' },
   'PACK.INVALID': { status: 500, message: '规则包格式错误', fix: '按错误中指出的文件和字段修正规则包' },
   'PACK.NO_RULE_IN_FORCE': { status: 422, message: '该日期没有生效的规则', fix: '检查日期，或加载相应时期的规则包' },
   'INTERNAL': { status: 500, message: '系统内部错误，请联系管理员', fix: '查看服务器日志' },

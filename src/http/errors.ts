@@ -70,7 +70,7 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
 
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const e = mapError(err);
-  if (e.code === 'STORE.UNAVAILABLE') reply.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+  if (e.code === 'STORE.UNAVAILABLE' || e.code === 'SERVER.BUSY') reply.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
   if (e.status >= 500) req.log.error({ err }, 'request failed');
   return reply.status(e.status).send(spoken(toErrorBody(e), req.actor?.tenantId));
 }

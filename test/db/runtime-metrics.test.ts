@@ -47,3 +47,31 @@ test('运行状态: the 平台管理员 reads per-route server times, event-loop
     }
   } finally { await s.close(); }
 });
+
+test('耗时查询排队: while the searches hold their share of the connections the 工作台 still answers; a search that waited too long gets 503 SERVER.BUSY with Retry-After', async () => {
+  const { Bulkhead } = await import('../../src/app/ops/bulkhead.ts');
+  const s = await startTestServer();
+  try {
+    s.deps.heavyReads = new Bulkhead(1, 100);
+    const clerk = await s.login('office-clerk');
+    const platform = await s.login('platform-admin');
+    const get = (url: string, cookie = clerk) => s.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie } });
+    let release!: () => void;
+    const held = s.deps.heavyReads.run(() => new Promise<void>((r) => { release = r; }));
+    const busy = await get(`/search?q=${encodeURIComponent('通知')}`);
+    assert.equal(busy.statusCode, 503, busy.body);
+    assert.equal(busy.json().code, 'SERVER.BUSY');
+    assert.equal(busy.headers['retry-after'], '2');
+    const publicBusy = await s.app.inject({ method: 'GET', url: `/api/v1/public/search?q=${encodeURIComponent('通知')}` });
+    assert.equal(publicBusy.json().code, 'SERVER.BUSY');
+    assert.equal((await get('/documents/workbench')).statusCode, 200, 'the 工作台 is not behind the searches');
+    assert.equal((await get('/documents?flow=incoming')).statusCode, 200, 'a register without a substring is not either');
+    const m = (await get('/platform/runtime', platform)).json();
+    assert.deepEqual(m.heavyReads, { slots: 1, active: 1, waiting: 0, waited: 2, refused: 2 });
+    release(); await held;
+    const found = await get(`/search?q=${encodeURIComponent('通知')}`);
+    assert.equal(found.statusCode, 200, found.body);
+  } finally {
+    await s.close();
+  }
+});

@@ -1,5 +1,5 @@
 // Reading documents: registers with filters (paged), one document with its whole trail, and the 工作台.
-import { runUseCase, type Actor, type AppDeps } from '../context.ts';
+import { heavyRead, runUseCase, type Actor, type AppDeps } from '../context.ts';
 import { AppError } from '../../errors/index.ts';
 import { canSee, type SigningPlan, type Viewer } from '../../domain/documents/index.ts';
 import { holderOf } from '../../domain/org/index.ts';
@@ -45,6 +45,11 @@ export interface RegisterFilter { flow?: 'incoming' | 'outgoing'; state?: string
 
 /** 收文、发文登记簿: newest first, one page at a time with the total count, only what the caller may see. */
 export async function listDocuments(deps: AppDeps, actor: Actor, f: RegisterFilter) {
+  // a substring (标题、文号、来文单位) is looked for in every row the caller may see: an expensive read
+  return f.q ? heavyRead(deps, () => readRegister(deps, actor, f)) : readRegister(deps, actor, f);
+}
+
+async function readRegister(deps: AppDeps, actor: Actor, f: RegisterFilter) {
   return runUseCase(deps, actor, async (ctx) => {
     const day = today(ctx);
     const org = await (await orgPort()).load(ctx.tx, actor.tenantId);

@@ -2,7 +2,7 @@
 // caller may see under the documents context's rule (第八十二条; src/domain/documents/access.ts).
 // Documents changed in the last few minutes are indexed first, so what was just registered is found.
 import type { Actor, AppDeps } from '../context.ts';
-import { runQuery } from '../context.ts';
+import { heavyRead, runQuery } from '../context.ts';
 import { requireOrg, shanghaiDate } from '../org/usecases.ts';
 import { params as documentParams, viewerOf } from '../documents/common.ts';
 import { documentAccess } from './access.ts';
@@ -13,6 +13,10 @@ import { search, type SearchQuery } from './search.ts';
 const OFFICE_ROLES = ['office_clerk', 'office_secretary', 'system'];
 
 export async function staffSearch(deps: AppDeps, actor: Actor, query: SearchQuery) {
+  return heavyRead(deps, () => searchAsStaff(deps, actor, query));
+}
+
+async function searchAsStaff(deps: AppDeps, actor: Actor, query: SearchQuery) {
   const now = deps.clock.now();
   const day = shanghaiDate(now);
   await deps.db.transaction((tx) => indexRecentDocuments(tx, actor.tenantId, new Date(now.getTime() - RECENT_WINDOW_MS)));

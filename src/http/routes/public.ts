@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { browse, facets, item, portalHome } from '../../app/openness/portal.ts';
 import { queryRequest, submitRequest, submitRequestInput } from '../../app/openness/requests.ts';
 import { search } from '../../app/search/search.ts';
-import { runQuery } from '../../app/context.ts';
+import { heavyRead, runQuery } from '../../app/context.ts';
 import type { RouteModule } from '../types.ts';
 
 // The public portal (no login). Every route reads published_items / public search entries only, or the
@@ -51,7 +51,7 @@ const routes: RouteModule = (app, ctx) => {
     },
   }, async (req) => {
     const { page, ...q } = req.query;
-    return runQuery(ctx.deps, (tx) => search(tx, req.actor.tenantId, { scope: 'public' }, { ...q, limit: 20, offset: ((page ?? 1) - 1) * 20 }));
+    return heavyRead(ctx.deps, () => runQuery(ctx.deps, (tx) => search(tx, req.actor.tenantId, { scope: 'public' }, { ...q, limit: 20, offset: ((page ?? 1) - 1) * 20 })));
   });
 
   app.post('/public/requests', { config: { ...pub, rateLimit: 'public_submission' }, schema: { tags, summary: '提交政府信息公开申请（回执含受理编号和查询码）', body: submitRequestInput } },

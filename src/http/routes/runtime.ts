@@ -8,8 +8,8 @@ import type { RouteModule } from '../types.ts';
 const routes: RouteModule = (app, ctx) => {
   app.get('/platform/runtime', {
     config: { permission: 'platform.runtime' },
-    schema: { tags: ['平台'], summary: '本服务进程的运行状态：事件循环延迟、垃圾回收、内存、数据库连接池、各接口耗时' },
-  }, async () => app.runtimeMonitor.snapshot(ctx.deps.db));
+    schema: { tags: ['平台'], summary: '本服务进程的运行状态：事件循环延迟、垃圾回收、内存、数据库连接池、耗时查询的排队、各接口耗时' },
+  }, async () => ({ ...app.runtimeMonitor.snapshot(ctx.deps.db), heavyReads: ctx.deps.heavyReads?.stats() ?? null }));
 
   app.post('/platform/runtime/reset', {
     config: { permission: 'platform.runtime' },
