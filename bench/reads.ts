@@ -17,6 +17,8 @@
 // this measures the service time rather than the queueing that a closed loop at full speed adds.
 import { openDb } from '../src/store/db.ts';
 import { arg, cannon, DEFAULT_URL, load, login, say, serverLine, serverWindow, startServer } from './_lib.ts';
+/** every staff read, one at a time, at 1M documents: p99 ≤ 20 ms (what a clerk feels as instant) */
+const ALONE_P99_TARGET_MS = 20;
 
 const GENERATED_PASSWORD = 'Generated@2026';
 
@@ -87,8 +89,9 @@ export async function run(args: string[]) {
         }
         ms.sort((a, b) => a - b);
         const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))].toFixed(1);
-        results[name] = { sequential, min: ms[0], p50: Number(at(0.5)), p90: Number(at(0.9)), max: ms[ms.length - 1], non2xx: bad };
-        say(`${name.padEnd(10)} one at a time, ${sequential} requests: min ${ms[0].toFixed(1)} ms  p50 ${at(0.5)} ms  p90 ${at(0.9)} ms  max ${ms[ms.length - 1].toFixed(1)} ms  non-2xx ${bad} | load ${loadBefore} → ${load()}`);
+        results[name] = { sequential, min: ms[0], p50: Number(at(0.5)), p90: Number(at(0.9)), p99: Number(at(0.99)), max: ms[ms.length - 1], non2xx: bad };
+        say(`${name.padEnd(10)} one at a time, ${sequential} requests: min ${ms[0].toFixed(1)} ms  p50 ${at(0.5)} ms  p90 ${at(0.9)} ms  p99 ${at(0.99)} ms  max ${ms[ms.length - 1].toFixed(1)} ms  non-2xx ${bad} | ` +
+          `p99 target ${ALONE_P99_TARGET_MS} ms: ${Number(at(0.99)) <= ALONE_P99_TARGET_MS ? 'met' : 'missed'} (${(Number(at(0.99)) / ALONE_P99_TARGET_MS).toFixed(2)}×) | load ${loadBefore} → ${load()}`);
         continue;
       }
       await window.reset();
