@@ -123,5 +123,6 @@ export function serverLine(m: any, routes = 4): string {
   return `server: event-loop delay p50 ${el?.p50Ms} / p99 ${el?.p99Ms} / max ${el?.maxMs} ms, utilization ${m?.eventLoop?.utilization}; ` +
     `GC ${m?.gc?.pauses?.count} pauses ${m?.gc?.totalMs} ms (p99 ${m?.gc?.pauses?.p99Ms}, max ${m?.gc?.pauses?.maxMs} ms); ` +
     `pool ${pool ? `${pool.size}/${pool.max}, ${pool.acquired} acquired, waited ${pool.waitedMsTotal} ms in all, max ${pool.waitedMsMax} ms` : '—'}; ` +
-    `heap ${m?.memory?.heapUsedMb}/${m?.memory?.heapTotalMb} MB, RSS ${m?.memory?.rssMb} MB` + (top.length ? `\n  server time: ${top.join('; ')}` : '');
+    `heap ${m?.memory?.heapUsedMb}/${m?.memory?.heapTotalMb} MB, RSS ${m?.memory?.rssMb} MB` +
+    (m?.heavyReads ? `; heavy reads ${m.heavyReads.slots} slots, ${m.heavyReads.waited} waited, ${m.heavyReads.refused} refused` : '') + (top.length ? `\n  server time: ${top.join('; ')}` : '');
 }
