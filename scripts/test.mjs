@@ -1,17 +1,19 @@
-// Runs one test suite with node:test, each file in its own process, as many at once as the machine has
-// cores (ZHENGTONG_TEST_CONCURRENCY to change it). Suites:
+// Runs one test suite with node:test, as many processes at once as the machine has cores
+// (ZHENGTONG_TEST_CONCURRENCY to change it). Suites:
 //   unit     pure domain, rule pack, calendar (src/**/*.test.ts)
 //   db       database-backed tests (test/db/**/*.test.ts) on PGlite, or on PostgreSQL when DATABASE_URL is set
 //   browser  Chromium tests (test/browser/**/*.test.ts)
 //   reliability  crash, two-process and campaign tests (test/reliability/**/*.test.ts); RELIABILITY_SCALE=full for the long run
 //   default  unit + db
-// Extra arguments keep only the files whose path contains one of them. A file's output is printed when
-// it ends, whole; at the end come the failed tests by file, the totals and the slowest ten files.
-// Files start longest first, by the times of the previous run (kept beside the database snapshots).
-// The pure unit files (src/) share no state: they run in as many batches as there are workers, several
-// files to a process (scripts/test-batch.mjs), each file a suite of its own; ZHENGTONG_TEST_BATCH=false
-// runs every file alone. Before the files start, the precompiled server (dist/) is brought up to date so
-// that the tests that run the `zhengtong` command start it without compiling TypeScript.
+// Extra arguments keep only the files whose path contains one of them. A process's output is printed
+// when it ends, whole; at the end come the failed tests by file, the totals and the slowest ten.
+// Work starts longest first, by the times of the previous run (kept beside the database snapshots).
+// Several files share a process (scripts/test-batch.mjs), each file a suite of its own, to pay Node's
+// start-up and the loading of the modules once: the pure unit files in as many batches as there are
+// workers, the database files one after the other in batches of about half a minute (see workItems);
+// the browser and reliability files, and ZHENGTONG_TEST_BATCH=false, run every file alone. Before the
+// files start, the precompiled server (dist/) is brought up to date so that the tests that run the
+// `zhengtong` command start it without compiling TypeScript.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -73,21 +75,47 @@ const concurrency = Math.max(1, Number(env.ZHENGTONG_TEST_CONCURRENCY) || availa
 const reporter = process.stdout.isTTY ? 'spec' : 'tap';
 const summaryDir = mkdtempSync(join(tmpdir(), 'zt-test-'));
 
-/** Work items: one per file, except the unit files, dealt longest first into `concurrency` batches. */
+/**
+ * Work items. The unit files are dealt longest first into `concurrency` batches. The database files go
+ * in batches of about BATCH_SECONDS by the previous run's times, one file after the other in a process,
+ * with test/db/between-files.ts putting back the process-wide state between them; the files that run
+ * processes of their own (*.multiprocess.test.ts, the command-line tests) and the other suites' files
+ * run alone. ZHENGTONG_TEST_BATCH=false runs every file alone.
+ */
+const BATCH_SECONDS = 30;
+const ALONE = [/\.multiprocess\.test\.ts$/, /[\\/]cli\.test\.ts$/];
+const timeOf = (f) => previous[relative(ROOT, f)] ?? 5;
 function workItems() {
   const unit = filtered.filter((f) => f.startsWith('src/'));
-  const alone = filtered.filter((f) => !unit.includes(f));
-  if (env.ZHENGTONG_TEST_BATCH === 'false' || unit.length < 2) return filtered.map((f) => ({ label: relative(ROOT, f), files: [f] }));
-  const n = Math.min(concurrency, unit.length);
-  const batches = Array.from({ length: n }, (_, i) => ({ label: `src (unit files, batch ${i + 1} of ${n})`, files: [], time: 0 }));
-  for (const f of [...unit].sort((a, b) => (previous[relative(ROOT, b)] ?? 1) - (previous[relative(ROOT, a)] ?? 1))) {
-    const lightest = batches.reduce((x, y) => (y.time < x.time ? y : x));
-    lightest.files.push(f);
-    lightest.time += previous[relative(ROOT, f)] ?? 1;
-  }
-  return [...batches, ...alone.map((f) => ({ label: relative(ROOT, f), files: [f] }))];
+  const db = filtered.filter((f) => f.startsWith(join('test', 'db')) && !ALONE.some((re) => re.test(f)));
+  const alone = filtered.filter((f) => !unit.includes(f) && !db.includes(f));
+  if (env.ZHENGTONG_TEST_BATCH === 'false') return filtered.map((f) => ({ label: relative(ROOT, f), files: [f] }));
+  const items = [];
+  if (unit.length > 1) {
+    const n = Math.min(concurrency, unit.length);
+    const batches = Array.from({ length: n }, (_, i) => ({ label: `src (unit files, batch ${i + 1} of ${n})`, files: [], time: 0 }));
+    for (const f of [...unit].sort((a, b) => timeOf(b) - timeOf(a))) {
+      const lightest = batches.reduce((x, y) => (y.time < x.time ? y : x));
+      lightest.files.push(f);
+      lightest.time += timeOf(f);
+    }
+    items.push(...batches);
+  } else alone.push(...unit);
+  if (db.length > 1) {
+    const batches = [];
+    for (const f of [...db].sort((a, b) => timeOf(b) - timeOf(a))) {
+      const fits = batches.find((b) => b.time + timeOf(f) <= BATCH_SECONDS);
+      if (fits) { fits.files.push(f); fits.time += timeOf(f); } else batches.push({ files: [f], time: timeOf(f) });
+    }
+    batches.forEach((b, i) => {
+      b.label = b.files.length === 1 ? relative(ROOT, b.files[0]) : `test/db (batch ${i + 1} of ${batches.length}: ${b.files.length} files)`;
+      if (b.files.length > 1) b.between = join(ROOT, 'test', 'db', 'between-files.ts');
+    });
+    items.push(...batches);
+  } else alone.push(...db);
+  return [...items, ...alone.map((f) => ({ label: relative(ROOT, f), files: [f] }))];
 }
-const queue = workItems().sort((a, b) => (previous[b.label] ?? 1e9) - (previous[a.label] ?? 1e9));
+const queue = workItems().sort((a, b) => (b.time ?? previous[b.label] ?? 1e9) - (a.time ?? previous[a.label] ?? 1e9));
 const results = [];
 
 function runItem(item, index) {
@@ -98,7 +126,7 @@ function runItem(item, index) {
       '--import', 'tsx', ...(item.files.length === 1 ? ['--test'] : []),
       `--test-reporter=${reporter}`, '--test-reporter-destination=stdout',
       `--test-reporter=${join(ROOT, 'scripts', 'test-summary-reporter.mjs')}`, `--test-reporter-destination=${summary}`,
-      ...(item.files.length === 1 ? item.files : [join(ROOT, 'scripts', 'test-batch.mjs'), ...item.files]),
+      ...(item.files.length === 1 ? item.files : [join(ROOT, 'scripts', 'test-batch.mjs'), ...(item.between ? ['--between', item.between] : []), ...item.files]),
     ], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out = [];
     child.stdout.on('data', (d) => out.push(d));

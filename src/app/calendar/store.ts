@@ -33,6 +33,12 @@ export async function readLoadedArrangements(q: Queryable): Promise<HolidayArran
 
 let lastSignature = '';
 
+/** Forgets the calendar this process built from a database: the next refresh reads the loaded years again. */
+export function forgetLoadedCalendar(): void {
+  lastSignature = '';
+  installCalendar(readArrangementFiles());
+}
+
 /**
  * Rebuilds this process's calendar from the shipped files and the loaded years when the set of loaded
  * years changed (another process imported one). Cheap when nothing changed: one small query.

@@ -43,6 +43,13 @@ export async function knowAllTenants(q: Queryable): Promise<void> {
   for (const r of rows) registerTenantPack(r.id, r.pack_id);
 }
 
+/** Forgets every government and pack this process has learnt (they are read again on first sight). */
+export function forgetGovernments(): void {
+  packIdByTenant.clear();
+  packById.clear();
+  tenantByHost.clear();
+}
+
 /** The pack a government runs on; a government not (yet) recorded runs on the default pack. */
 export function packOfTenant(tenantId: string): Pack {
   const id = packIdByTenant.get(tenantId);
